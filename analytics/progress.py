@@ -29,7 +29,9 @@ class LightThresholds:
     yellow: float = 0.80
 
 
-def completion_ratio(direction: str, target: float, value: float | None, baseline: float | None = None) -> float | None:
+def completion_ratio(
+    direction: str, target: float, value: float | None, baseline: float | None = None
+) -> float | None:
     """Return completion as a ratio (1.0 = target met), uncapped, or ``None`` without data.
 
     Increase: value ÷ target. Decrease: target ÷ value, and for a zero target

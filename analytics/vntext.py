@@ -91,3 +91,17 @@ def format_money_vnd(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{format_number_vi(round(value), 0)} ₫"
+
+
+def format_date_vi(value: object) -> str:
+    """Format a date as ``dd/mm/yyyy`` (``"—"`` for none)."""
+    if value is None:
+        return "—"
+    return value.strftime("%d/%m/%Y")  # type: ignore[attr-defined, no-any-return]
+
+
+def format_percent_vi(ratio: float | None, decimals: int = 1) -> str:
+    """Format a ratio as a Vietnamese percentage: ``0.4567`` becomes ``"45,7%"``."""
+    if ratio is None:
+        return "—"
+    return f"{format_number_vi(ratio * 100, decimals)}%"

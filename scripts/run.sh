@@ -5,4 +5,5 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 woms migrate
 woms demo --if-empty
-exec reflex run --env prod --single-port --frontend-port "${PORT:-3000}" --backend-port "${PORT:-3000}" --loglevel warning
+echo "==> WOMS: http://localhost:${PORT:-3000}  (tài khoản mẫu: xem README.md)"
+exec scripts/serve.sh

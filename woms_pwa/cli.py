@@ -60,7 +60,11 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     except DatasetError as exc:
         raise BadInput(f"{msg.IMPORT_FAILED}\n{exc.describe()}") from exc
     created, updated = sum(summary.created.values()), sum(summary.updated.values())
-    human = msg.IMPORT_DONE.format(created=created, updated=updated) if summary.changed else msg.IMPORT_NOTHING
+    human = (
+        msg.IMPORT_DONE.format(created=created, updated=updated)
+        if summary.changed
+        else msg.IMPORT_NOTHING
+    )
     _print(args, human, summary.to_dict())
     return EXIT_OK
 
@@ -98,7 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, handler: Callable[[argparse.Namespace, Settings], int], help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Callable[[argparse.Namespace, Settings], int], help_text: str
+    ) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text)
         command.add_argument(
             "--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON"

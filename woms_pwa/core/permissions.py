@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from woms_pwa.core.models import Person, Plan, Unit, UserAccount
 from woms_pwa.core.vocab import Role
@@ -54,7 +53,14 @@ class Actor:
     @classmethod
     def system(cls, name: str = "system") -> Actor:
         """An actor for the command line and background jobs (full rights)."""
-        return cls(user_id=None, username=name, role=Role.ADMIN, person_id=None, unit_id=None, display_name=name)
+        return cls(
+            user_id=None,
+            username=name,
+            role=Role.ADMIN,
+            person_id=None,
+            unit_id=None,
+            display_name=name,
+        )
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,9 @@ def scope_for(session: Session, actor: Actor) -> Scope:
     own_people = frozenset({actor.person_id}) if actor.person_id else frozenset()
     own_units = frozenset({actor.unit_id}) if actor.unit_id else frozenset()
     if actor.role is Role.PROVINCE:
-        heads = frozenset(session.execute(select(Person.id).where(Person.is_head.is_(True))).scalars())  # type: ignore[attr-defined]
+        heads = frozenset(
+            session.execute(select(Person.id).where(col(Person.is_head).is_(True))).scalars()
+        )  # type: ignore[attr-defined]
         return Scope(
             view_units=None,
             write_units=own_units,

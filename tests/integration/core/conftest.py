@@ -29,7 +29,14 @@ def loaded(db_url: str, small_dataset: Path) -> str:
     with session_scope(db_url) as session:
         import_dataset(session, small_dataset)
         for username, (role, person) in ACCOUNTS.items():
-            create_account(session, username=username, password=PASSWORD, role=role, person_code=person, password_hash=hashed)
+            create_account(
+                session,
+                username=username,
+                password=PASSWORD,
+                role=role,
+                person_code=person,
+                password_hash=hashed,
+            )
     return db_url
 
 
@@ -42,7 +49,9 @@ def actor_of(loaded: str):  # type: ignore[no-untyped-def]
 
     def get(username: str) -> Actor:
         with session_scope(loaded) as session:
-            account = session.execute(select(UserAccount).where(UserAccount.username == username)).scalar_one()
+            account = session.execute(
+                select(UserAccount).where(UserAccount.username == username)
+            ).scalar_one()
             return Actor.from_account(account)
 
     return get

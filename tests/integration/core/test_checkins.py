@@ -18,7 +18,14 @@ TODAY = dt.date(2025, 10, 5)
 
 
 def _record(db_url: str, actor: Actor, **kwargs: object):  # type: ignore[no-untyped-def]
-    params: dict[str, object] = {"kr_code": "TP-2025-NS1.1", "value": "35,2", "note": "Đã giải ngân thêm 4,1 tỷ đồng.", "client_id": "c-0001-abcdef", "on_date": dt.date(2025, 9, 30), "today": TODAY}
+    params: dict[str, object] = {
+        "kr_code": "TP-2025-NS1.1",
+        "value": "35,2",
+        "note": "Đã giải ngân thêm 4,1 tỷ đồng.",
+        "client_id": "c-0001-abcdef",
+        "on_date": dt.date(2025, 9, 30),
+        "today": TODAY,
+    }
     params.update(kwargs)
     with session_scope(db_url) as session:
         return record_checkin(session, actor, **params)  # type: ignore[arg-type]
@@ -30,18 +37,39 @@ def test_resent_checkin_is_stored_once(loaded: str, actor_of: Callable[[str], Ac
     again = _record(loaded, cadre)
     assert first.created and not again.created and first.checkin_id == again.checkin_id
     with session_scope(loaded) as session:
-        kr = session.execute(select(KeyResult).where(KeyResult.code == "TP-2025-NS1.1")).scalar_one()
-        assert session.execute(select(func.count()).select_from(CheckIn).where(CheckIn.kr_id == kr.id)).scalar_one() == 3
+        kr = session.execute(
+            select(KeyResult).where(KeyResult.code == "TP-2025-NS1.1")
+        ).scalar_one()
+        assert (
+            session.execute(
+                select(func.count()).select_from(CheckIn).where(CheckIn.kr_id == kr.id)
+            ).scalar_one()
+            == 3
+        )
         assert kr.current_value == 35.2 and kr.current_as_of == dt.date(2025, 9, 30)
 
 
-def test_checkin_is_audited_with_old_and_new_value(loaded: str, actor_of: Callable[[str], Actor]) -> None:
+def test_checkin_is_audited_with_old_and_new_value(
+    loaded: str, actor_of: Callable[[str], Actor]
+) -> None:
     _record(loaded, actor_of("canbo.tanphong"))
     with session_scope(loaded) as session:
-        entry = session.execute(select(AuditEntry).where(AuditEntry.action == "checkin.create")).scalar_one()
-        assert (entry.actor, entry.entity_code, entry.old_value, entry.new_value) == ("canbo.tanphong", "TP-2025-NS1.1", "21.4", "35.2")
+        entry = session.execute(
+            select(AuditEntry).where(AuditEntry.action == "checkin.create")
+        ).scalar_one()
+        assert (entry.actor, entry.entity_code, entry.old_value, entry.new_value) == (
+            "canbo.tanphong",
+            "TP-2025-NS1.1",
+            "21.4",
+            "35.2",
+        )
         assert entry.reason == "Đã giải ngân thêm 4,1 tỷ đồng."
-        assert verify_chain(list(session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars())) is None
+        assert (
+            verify_chain(
+                list(session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars())
+            )
+            is None
+        )
 
 
 @pytest.mark.parametrize(
@@ -56,7 +84,9 @@ def test_checkin_is_audited_with_old_and_new_value(loaded: str, actor_of: Callab
         ({"client_id": "x"}, "Mã định danh"),
     ],
 )
-def test_bad_checkins_are_refused_and_nothing_is_saved(loaded: str, actor_of: Callable[[str], Actor], changes: dict[str, object], message: str) -> None:
+def test_bad_checkins_are_refused_and_nothing_is_saved(
+    loaded: str, actor_of: Callable[[str], Actor], changes: dict[str, object], message: str
+) -> None:
     with session_scope(loaded) as session:
         before = session.execute(select(func.count()).select_from(CheckIn)).scalar_one()
     with pytest.raises(CheckInError, match=message):

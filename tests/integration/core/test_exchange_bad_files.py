@@ -77,7 +77,10 @@ def test_unit_whose_parent_does_not_exist(db_url: str, small_dataset: Path, tmp_
     folder = _copy(small_dataset, tmp_path / "d")
     _edit(folder, "units.csv", "Phường An Tảo,ward,HY", "Phường An Tảo,ward,HY.KHONGCO")
     message = _refused(db_url, folder)
-    assert "Tệp units.csv, dòng 6, cột parent_code: không tìm thấy đơn vị cha ('HY.KHONGCO')" in message
+    assert (
+        "Tệp units.csv, dòng 6, cột parent_code: không tìm thấy đơn vị cha ('HY.KHONGCO')"
+        in message
+    )
 
 
 def test_duplicate_codes(db_url: str, small_dataset: Path, tmp_path: Path) -> None:
@@ -89,9 +92,16 @@ def test_duplicate_codes(db_url: str, small_dataset: Path, tmp_path: Path) -> No
     assert "Tệp plan.csv, dòng 10, cột kr_code: mã 'TP-2025-NS1.1' bị trùng với dòng 5" in message
 
 
-def test_bad_values_of_many_kinds_are_all_listed(db_url: str, small_dataset: Path, tmp_path: Path) -> None:
+def test_bad_values_of_many_kinds_are_all_listed(
+    db_url: str, small_dataset: Path, tmp_path: Path
+) -> None:
     folder = _copy(small_dataset, tmp_path / "d")
-    _edit(folder, "plan.csv", "2025,service,Xây dựng Đảng/Công tác tuyên truyền", "2025-13,dichvu,Xây dựng Đảng/Công tác tuyên truyền")
+    _edit(
+        folder,
+        "plan.csv",
+        "2025,service,Xây dựng Đảng/Công tác tuyên truyền",
+        "2025-13,dichvu,Xây dựng Đảng/Công tác tuyên truyền",
+    )
     _edit(folder, "checkins.csv", "2025-03-31", "31/03/2025")
     message = _refused(db_url, folder)
     assert "Tệp plan.csv, dòng 3, cột period: kỳ không hợp lệ" in message
@@ -99,16 +109,28 @@ def test_bad_values_of_many_kinds_are_all_listed(db_url: str, small_dataset: Pat
     assert "Tệp checkins.csv, dòng 2, cột date: ngày không hợp lệ" in message
 
 
-def test_bad_file_after_good_import_leaves_database_unchanged(db_url: str, small_dataset: Path, tmp_path: Path) -> None:
+def test_bad_file_after_good_import_leaves_database_unchanged(
+    db_url: str, small_dataset: Path, tmp_path: Path
+) -> None:
     with session_scope(db_url) as session:
         import_dataset(session, small_dataset)
     folder = _copy(small_dataset, tmp_path / "d")
-    _edit(folder, "plan.csv", "Kết nạp đảng viên mới,kpi,0,người,,12,", "Kết nạp đảng viên mới,kpi,0,người,,20,")
+    _edit(
+        folder,
+        "plan.csv",
+        "Kết nạp đảng viên mới,kpi,0,người,,12,",
+        "Kết nạp đảng viên mới,kpi,0,người,,20,",
+    )
     _edit(folder, "checkins.csv", "AT-2025-NS1.1", "AT-KHONG-CO")
     message = _refused(db_url, folder)
-    assert "Tệp checkins.csv, dòng 5, cột kr_code: không tìm thấy mục tiêu then chốt ('AT-KHONG-CO')" in message
+    assert (
+        "Tệp checkins.csv, dòng 5, cột kr_code: không tìm thấy mục tiêu then chốt ('AT-KHONG-CO')"
+        in message
+    )
     with session_scope(db_url) as session:
-        kr = session.execute(select(KeyResult).where(KeyResult.code == "TP-2025-DV2.1")).scalar_one()
+        kr = session.execute(
+            select(KeyResult).where(KeyResult.code == "TP-2025-DV2.1")
+        ).scalar_one()
         assert kr.target == 12
 
 

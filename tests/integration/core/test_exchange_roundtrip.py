@@ -18,7 +18,9 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
 
 
-def test_round_trip_is_byte_for_byte_stable(db_url: str, small_dataset: Path, tmp_path: Path) -> None:
+def test_round_trip_is_byte_for_byte_stable(
+    db_url: str, small_dataset: Path, tmp_path: Path
+) -> None:
     with session_scope(db_url) as session:
         import_dataset(session, small_dataset)
     with session_scope(db_url) as session:
@@ -29,7 +31,13 @@ def test_round_trip_is_byte_for_byte_stable(db_url: str, small_dataset: Path, tm
     with session_scope(db_url) as session:
         export_dataset(session, tmp_path / "second")
     assert _files(tmp_path / "first") == _files(tmp_path / "second")
-    assert set(_files(tmp_path / "first")) == {"units.csv", "people.csv", "plan.csv", "checkins.csv", "notes.csv"}
+    assert set(_files(tmp_path / "first")) == {
+        "units.csv",
+        "people.csv",
+        "plan.csv",
+        "checkins.csv",
+        "notes.csv",
+    }
 
 
 def test_round_trip_into_a_fresh_database(db_url: str, small_dataset: Path, tmp_path: Path) -> None:
@@ -59,24 +67,37 @@ def test_import_twice_changes_nothing(db_url: str, small_dataset: Path) -> None:
     assert audit_after == audit_before
 
 
-def test_changed_row_updates_record_and_is_audited(db_url: str, small_dataset: Path, tmp_path: Path) -> None:
+def test_changed_row_updates_record_and_is_audited(
+    db_url: str, small_dataset: Path, tmp_path: Path
+) -> None:
     with session_scope(db_url) as session:
         import_dataset(session, small_dataset)
     changed = tmp_path / "changed"
     shutil.copytree(small_dataset, changed)
     plan = (changed / "plan.csv").read_text(encoding="utf-8")
-    plan = plan.replace("Kết nạp đảng viên mới,kpi,0,người,,12,", "Kết nạp đảng viên mới,kpi,0,người,,15,")
+    plan = plan.replace(
+        "Kết nạp đảng viên mới,kpi,0,người,,12,", "Kết nạp đảng viên mới,kpi,0,người,,15,"
+    )
     (changed / "plan.csv").write_text(plan, encoding="utf-8")
     with session_scope(db_url) as session:
         summary = import_dataset(session, changed)
     assert summary.updated == {"key_result": 1}
     assert not summary.created
     with session_scope(db_url) as session:
-        kr = session.execute(select(KeyResult).where(KeyResult.code == "TP-2025-DV2.1")).scalar_one()
+        kr = session.execute(
+            select(KeyResult).where(KeyResult.code == "TP-2025-DV2.1")
+        ).scalar_one()
         assert kr.target == 15
-        entry = session.execute(select(AuditEntry).where(AuditEntry.entity_code == "TP-2025-DV2.1")).scalar_one()
+        entry = session.execute(
+            select(AuditEntry).where(AuditEntry.entity_code == "TP-2025-DV2.1")
+        ).scalar_one()
         assert (entry.field, entry.old_value, entry.new_value) == ("target", "12.0", "15.0")
-        assert verify_chain(list(session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars())) is None
+        assert (
+            verify_chain(
+                list(session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars())
+            )
+            is None
+        )
 
 
 def test_import_links_hierarchy_and_current_values(db_url: str, small_dataset: Path) -> None:
@@ -86,11 +107,17 @@ def test_import_links_hierarchy_and_current_values(db_url: str, small_dataset: P
         dept = session.execute(select(Unit).where(Unit.code == "HY.X.TANPHONG.VP")).scalar_one()
         parent = session.get(Unit, dept.parent_id)
         assert parent is not None and parent.code == "HY.X.TANPHONG"
-        kr = session.execute(select(KeyResult).where(KeyResult.code == "TP-2025-NS1.1")).scalar_one()
+        kr = session.execute(
+            select(KeyResult).where(KeyResult.code == "TP-2025-NS1.1")
+        ).scalar_one()
         assert kr.current_value == 21.4 and kr.current_as_of.isoformat() == "2025-06-30"
-        province_kr = session.execute(select(KeyResult).where(KeyResult.code == "HY-2025-NS1.1")).scalar_one()
+        province_kr = session.execute(
+            select(KeyResult).where(KeyResult.code == "HY-2025-NS1.1")
+        ).scalar_one()
         assert kr.parent_kr_id == province_kr.id
-        revenue = session.execute(select(KeyResult).where(KeyResult.code == "AT-2025-NS1.1")).scalar_one()
+        revenue = session.execute(
+            select(KeyResult).where(KeyResult.code == "AT-2025-NS1.1")
+        ).scalar_one()
         assert revenue.current_value == 38.5  # "38,5" in the file
         assert session.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 4
         note = session.execute(select(Note)).scalar_one()

@@ -23,10 +23,21 @@ def _owners(db_url: str, actor: Actor) -> set[str]:
 
 def _write(db_url: str, actor: Actor, kr_code: str) -> None:
     with session_scope(db_url) as session:
-        record_checkin(session, actor, kr_code=kr_code, value="1", note="thử", client_id=uuid.uuid4().hex, on_date=dt.date(2025, 9, 30), today=TODAY)
+        record_checkin(
+            session,
+            actor,
+            kr_code=kr_code,
+            value="1",
+            note="thử",
+            client_id=uuid.uuid4().hex,
+            on_date=dt.date(2025, 9, 30),
+            today=TODAY,
+        )
 
 
-def test_cadre_sees_own_plan_and_own_unit_plan_only(loaded: str, actor_of: Callable[[str], Actor]) -> None:
+def test_cadre_sees_own_plan_and_own_unit_plan_only(
+    loaded: str, actor_of: Callable[[str], Actor]
+) -> None:
     cadre = actor_of("canbo.tanphong")
     assert _owners(loaded, cadre) == {"HY.X.TANPHONG", "CB.TANPHONG.02"}
     with pytest.raises(PermissionDenied), session_scope(loaded) as session:
@@ -35,7 +46,9 @@ def test_cadre_sees_own_plan_and_own_unit_plan_only(loaded: str, actor_of: Calla
         get_key_result_detail(session, cadre, "AT-2025-NS1.1")
 
 
-def test_cadre_cannot_write_another_commune_or_the_province(loaded: str, actor_of: Callable[[str], Actor]) -> None:
+def test_cadre_cannot_write_another_commune_or_the_province(
+    loaded: str, actor_of: Callable[[str], Actor]
+) -> None:
     cadre = actor_of("canbo.tanphong")
     for kr in ("AT-2025-NS1.1", "HY-2025-NS1.1"):
         with pytest.raises(PermissionDenied):
@@ -44,7 +57,9 @@ def test_cadre_cannot_write_another_commune_or_the_province(loaded: str, actor_o
     _write(loaded, cadre, "CN-TP02-2025-1")  # own personal plan
 
 
-def test_colleague_cannot_see_or_write_anothers_personal_plan(loaded: str, actor_of: Callable[[str], Actor]) -> None:
+def test_colleague_cannot_see_or_write_anothers_personal_plan(
+    loaded: str, actor_of: Callable[[str], Actor]
+) -> None:
     colleague = actor_of("vanphong.tanphong")
     assert "CB.TANPHONG.02" not in _owners(loaded, colleague)
     with pytest.raises(PermissionDenied):
@@ -59,7 +74,9 @@ def test_head_sees_subtree_and_staff_plans(loaded: str, actor_of: Callable[[str]
         _write(loaded, head, "AT-2025-NS1.1")
 
 
-def test_province_sees_units_and_heads_but_not_staff_plans(loaded: str, actor_of: Callable[[str], Actor]) -> None:
+def test_province_sees_units_and_heads_but_not_staff_plans(
+    loaded: str, actor_of: Callable[[str], Actor]
+) -> None:
     province = actor_of("lanhdao.tinh")
     owners = _owners(loaded, province)
     assert {"HY", "HY.X.TANPHONG", "HY.P.ANTAO"} <= owners

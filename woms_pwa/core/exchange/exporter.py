@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from analytics.vntext import format_number_plain
 from woms_pwa.core.exchange.schema import CHECKINS, NOTES, PEOPLE, PLAN, UNITS, SheetSpec
@@ -34,7 +33,9 @@ def _text(value: Any) -> str:
 
 
 def _frame(spec: SheetSpec, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    return pd.DataFrame([{c: _text(row.get(c)) for c in spec.columns} for row in rows], columns=list(spec.columns))
+    return pd.DataFrame(
+        [{c: _text(row.get(c)) for c in spec.columns} for row in rows], columns=list(spec.columns)
+    )
 
 
 def collect_dataset(session: Session) -> dict[str, pd.DataFrame]:
@@ -53,26 +54,47 @@ def collect_dataset(session: Session) -> dict[str, pd.DataFrame]:
 
     unit_rows = sorted(
         (
-            {"code": u.code, "name": u.name, "kind": u.kind, "parent_code": units[u.parent_id].code if u.parent_id else ""}
+            {
+                "code": u.code,
+                "name": u.name,
+                "kind": u.kind,
+                "parent_code": units[u.parent_id].code if u.parent_id else "",
+            }
             for u in units.values()
         ),
         key=lambda r: r["code"],
     )
     people_rows = sorted(
         (
-            {"code": p.code, "full_name": p.full_name, "unit_code": units[p.unit_id].code, "position": p.position, "is_head": p.is_head, "email": p.email}
+            {
+                "code": p.code,
+                "full_name": p.full_name,
+                "unit_code": units[p.unit_id].code,
+                "position": p.position,
+                "is_head": p.is_head,
+                "email": p.email,
+            }
             for p in people.values()
         ),
         key=lambda r: r["code"],
     )
-    kr_code_of: dict[int, str] = {kid: code for kid, code in session.execute(select(KeyResult.id, KeyResult.code)).all()}
+    kr_code_of: dict[int, str] = {
+        kid: code for kid, code in session.execute(select(KeyResult.id, KeyResult.code)).all()
+    }
     plan_rows = []
     for kr in session.execute(select(KeyResult)).scalars():
         task = tasks[kr.task_id]
         plan = plans[task.plan_id]
         plan_rows.append(
             {
-                "_sort": (owner_code(plan), periods[plan.period_id], task.position, task.code, kr.position, kr.code),
+                "_sort": (
+                    owner_code(plan),
+                    periods[plan.period_id],
+                    task.position,
+                    task.code,
+                    kr.position,
+                    kr.code,
+                ),
                 "owner_code": owner_code(plan),
                 "period": periods[plan.period_id],
                 "perspective": task.perspective,
@@ -98,15 +120,34 @@ def collect_dataset(session: Session) -> dict[str, pd.DataFrame]:
         )
     plan_rows.sort(key=lambda r: r["_sort"])
     checkin_rows = [
-        {"kr_code": kr_code_of[c.kr_id], "date": c.date, "value": c.value, "note": c.note, "reported_by": people[c.reported_by_person_id].code if c.reported_by_person_id else None, "evidence": c.evidence, "_id": c.id}
+        {
+            "kr_code": kr_code_of[c.kr_id],
+            "date": c.date,
+            "value": c.value,
+            "note": c.note,
+            "reported_by": people[c.reported_by_person_id].code
+            if c.reported_by_person_id
+            else None,
+            "evidence": c.evidence,
+            "_id": c.id,
+        }
         for c in session.execute(select(CheckIn)).scalars()
     ]
     checkin_rows.sort(key=lambda r: (r["kr_code"], r["date"], r["_id"]))
     note_rows = [
-        {"date": n.date, "unit_code": units[n.unit_id].code, "kr_code": kr_code_of.get(n.kr_id) if n.kr_id else None, "author": n.author, "text": n.text, "_id": n.id}
+        {
+            "date": n.date,
+            "unit_code": units[n.unit_id].code,
+            "kr_code": kr_code_of.get(n.kr_id) if n.kr_id else None,
+            "author": n.author,
+            "text": n.text,
+            "_id": n.id,
+        }
         for n in session.execute(select(Note)).scalars()
     ]
-    note_rows.sort(key=lambda r: (r["date"], r["unit_code"], r["kr_code"] or "", r["author"] or "", r["_id"]))
+    note_rows.sort(
+        key=lambda r: (r["date"], r["unit_code"], r["kr_code"] or "", r["author"] or "", r["_id"])
+    )
     return {
         "units": _frame(UNITS, unit_rows),
         "people": _frame(PEOPLE, people_rows),

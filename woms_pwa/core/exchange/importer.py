@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Table, bindparam, insert, select, update
-from sqlmodel import Session
+from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, select
 
 from woms_pwa.core.exchange.reader import read_dataset
 from woms_pwa.core.exchange.validate import KnownCodes, ValidatedDataset, validate_dataset
@@ -122,13 +123,13 @@ class _Writer:
                 new_keys.add(key)
                 continue
             diffs = {
-                name: value
-                for name, value in values.items()
-                if _clean(current.get(name)) != value
+                name: value for name, value in values.items() if _clean(current.get(name)) != value
             }
             if not diffs:
                 continue
-            updates.append({"_id": current["id"], **{**{n: _clean(current.get(n)) for n in values}, **diffs}})
+            updates.append(
+                {"_id": current["id"], **{**{n: _clean(current.get(n)) for n in values}, **diffs}}
+            )
             if key in silent:
                 continue
             changed_ids.add(current["id"])
@@ -158,7 +159,9 @@ class _Writer:
             for chunk in _chunks(updates):
                 self.session.connection().execute(statement, chunk)
             if changed_ids:
-                self.summary.updated[entity] = self.summary.updated.get(entity, 0) + len(changed_ids)
+                self.summary.updated[entity] = self.summary.updated.get(entity, 0) + len(
+                    changed_ids
+                )
         return new_keys
 
 
@@ -173,12 +176,17 @@ def load_known_codes(session: Session) -> KnownCodes:
     )
 
 
-def _rows_by(session: Session, model: Any, key: str, columns: list[str], where: Any = None) -> dict[Any, dict[str, Any]]:
+def _rows_by(
+    session: Session, model: Any, key: str, columns: list[str], where: Any = None
+) -> dict[Any, dict[str, Any]]:
     table = _table(model)
-    statement = select(*[table.c[name] for name in ["id", key, *columns]])
+    statement = core_select(*[table.c[name] for name in ["id", key, *columns]])
     if where is not None:
         statement = statement.where(where)
-    return {row[1]: dict(zip(["id", key, *columns], row, strict=True)) for row in session.execute(statement)}
+    return {
+        row[1]: dict(zip(["id", key, *columns], row, strict=True))
+        for row in session.execute(statement)
+    }
 
 
 def _sync_periods(w: _Writer, codes: Iterable[str]) -> dict[str, int]:
@@ -187,7 +195,15 @@ def _sync_periods(w: _Writer, codes: Iterable[str]) -> dict[str, int]:
     for code in sorted(set(codes) - set(existing)):
         spec = parse_period(code)
         assert spec is not None  # validated before
-        fresh.append({"code": spec.code, "kind": spec.kind.value, "year": spec.year, "start_date": spec.start, "end_date": spec.end})
+        fresh.append(
+            {
+                "code": spec.code,
+                "kind": spec.kind.value,
+                "year": spec.year,
+                "start_date": spec.start,
+                "end_date": spec.end,
+            }
+        )
     for row in fresh:
         w.session.execute(insert(_table(Period)), [row])
     return {code: row["id"] for code, row in _rows_by(w.session, Period, "code", []).items()}
@@ -214,7 +230,9 @@ def _sync_units(w: _Writer, units: pd.DataFrame) -> dict[str, int]:
 
 
 def _sync_people(w: _Writer, people: pd.DataFrame, unit_ids: dict[str, int]) -> dict[str, int]:
-    existing = _rows_by(w.session, Person, "code", ["full_name", "unit_id", "position", "is_head", "email"])
+    existing = _rows_by(
+        w.session, Person, "code", ["full_name", "unit_id", "position", "is_head", "email"]
+    )
     w.sync(
         "person",
         Person,
@@ -237,30 +255,59 @@ def _sync_people(w: _Writer, people: pd.DataFrame, unit_ids: dict[str, int]) -> 
     return {code: row["id"] for code, row in _rows_by(w.session, Person, "code", []).items()}
 
 
-def _owner_key(code: str, unit_ids: dict[str, int], person_ids: dict[str, int]) -> tuple[str, int | None, int | None]:
+def _owner_key(
+    code: str, unit_ids: dict[str, int], person_ids: dict[str, int]
+) -> tuple[str, int | None, int | None]:
     if code in unit_ids:
         return f"U{unit_ids[code]}", unit_ids[code], None
     return f"P{person_ids[code]}", None, person_ids[code]
 
 
-def _sync_plans(w: _Writer, plan: pd.DataFrame, unit_ids: dict[str, int], person_ids: dict[str, int], period_ids: dict[str, int]) -> dict[tuple[str, str], int]:
+def _sync_plans(
+    w: _Writer,
+    plan: pd.DataFrame,
+    unit_ids: dict[str, int],
+    person_ids: dict[str, int],
+    period_ids: dict[str, int],
+) -> dict[tuple[str, str], int]:
     table = _table(Plan)
-    existing = {(row.owner_key, row.period_id): row.id for row in w.session.execute(select(table.c.id, table.c.owner_key, table.c.period_id))}
+    existing = {
+        (row.owner_key, row.period_id): row.id
+        for row in w.session.execute(core_select(table.c.id, table.c.owner_key, table.c.period_id))
+    }
     wanted: dict[tuple[str, str], tuple[str, int]] = {}
     fresh = []
-    for owner_code, period in plan[["owner_code", "period"]].drop_duplicates().itertuples(index=False):
+    for owner_code, period in (
+        plan[["owner_code", "period"]].drop_duplicates().itertuples(index=False)
+    ):
         key, unit_id, person_id = _owner_key(owner_code, unit_ids, person_ids)
         wanted[(owner_code, period)] = (key, period_ids[period])
         if (key, period_ids[period]) not in existing:
             # Plans arriving by file were agreed on paper: they start approved.
-            fresh.append({"owner_key": key, "owner_unit_id": unit_id, "owner_person_id": person_id, "period_id": period_ids[period], "status": "approved", "version": 1})
+            fresh.append(
+                {
+                    "owner_key": key,
+                    "owner_unit_id": unit_id,
+                    "owner_person_id": person_id,
+                    "period_id": period_ids[period],
+                    "status": "approved",
+                    "version": 1,
+                }
+            )
     w.insert_rows("plan", Plan, fresh)
-    existing = {(row.owner_key, row.period_id): row.id for row in w.session.execute(select(table.c.id, table.c.owner_key, table.c.period_id))}
+    existing = {
+        (row.owner_key, row.period_id): row.id
+        for row in w.session.execute(core_select(table.c.id, table.c.owner_key, table.c.period_id))
+    }
     return {pair: existing[target] for pair, target in wanted.items()}
 
 
-def _sync_tasks(w: _Writer, plan: pd.DataFrame, plan_ids: dict[tuple[str, str], int]) -> dict[tuple[int, str], int]:
-    plan = plan.assign(plan_id=[plan_ids[(o, p)] for o, p in zip(plan["owner_code"], plan["period"], strict=True)])
+def _sync_tasks(
+    w: _Writer, plan: pd.DataFrame, plan_ids: dict[tuple[str, str], int]
+) -> dict[tuple[int, str], int]:
+    plan = plan.assign(
+        plan_id=[plan_ids[(o, p)] for o, p in zip(plan["owner_code"], plan["period"], strict=True)]
+    )
     grouped = plan.groupby(["plan_id", "task_code"], sort=False)
     tasks = grouped.agg(
         title=("task", "first"),
@@ -274,9 +321,16 @@ def _sync_tasks(w: _Writer, plan: pd.DataFrame, plan_ids: dict[tuple[str, str], 
     plan_id_set = set(tasks["plan_id"].tolist())
     existing: dict[Any, dict[str, Any]] = {}
     columns = ["title", "perspective", "area", "weight", "breakthrough", "position"]
-    for row in w.session.execute(select(table.c.id, table.c.plan_id, table.c.code, *[table.c[c] for c in columns])):
+    for row in w.session.execute(
+        core_select(table.c.id, table.c.plan_id, table.c.code, *[table.c[c] for c in columns])
+    ):
         if row.plan_id in plan_id_set:
-            existing[(row.plan_id, row.code)] = {"id": row.id, "plan_id": row.plan_id, "code": row.code, **{c: getattr(row, c) for c in columns}}
+            existing[(row.plan_id, row.code)] = {
+                "id": row.id,
+                "plan_id": row.plan_id,
+                "code": row.code,
+                **{c: getattr(row, c) for c in columns},
+            }
     w.sync(
         "task",
         Task,
@@ -300,16 +354,36 @@ def _sync_tasks(w: _Writer, plan: pd.DataFrame, plan_ids: dict[tuple[str, str], 
         code_of=lambda key: key[1],
     )
     ids: dict[tuple[int, str], int] = {}
-    for row in w.session.execute(select(table.c.id, table.c.plan_id, table.c.code)):
+    for row in w.session.execute(core_select(table.c.id, table.c.plan_id, table.c.code)):
         if row.plan_id in plan_id_set:
             ids[(row.plan_id, row.code)] = row.id
     return ids
 
 
-_KR_FIELDS = ["task_id", "title", "kind", "breakthrough", "unit", "baseline", "target", "direction", "weight", "due", "metric_code", "reference", "evidence_required", "position"]
+_KR_FIELDS = [
+    "task_id",
+    "title",
+    "kind",
+    "breakthrough",
+    "unit",
+    "baseline",
+    "target",
+    "direction",
+    "weight",
+    "due",
+    "metric_code",
+    "reference",
+    "evidence_required",
+    "position",
+]
 
 
-def _sync_key_results(w: _Writer, plan: pd.DataFrame, plan_ids: dict[tuple[str, str], int], task_ids: dict[tuple[int, str], int]) -> dict[str, int]:
+def _sync_key_results(
+    w: _Writer,
+    plan: pd.DataFrame,
+    plan_ids: dict[tuple[str, str], int],
+    task_ids: dict[tuple[int, str], int],
+) -> dict[str, int]:
     plan_id = [plan_ids[(o, p)] for o, p in zip(plan["owner_code"], plan["period"], strict=True)]
     task_id = [task_ids[(pid, t)] for pid, t in zip(plan_id, plan["task_code"], strict=True)]
     plan = plan.assign(task_id=task_id)
@@ -355,7 +429,9 @@ def _sync_key_results(w: _Writer, plan: pd.DataFrame, plan_ids: dict[tuple[str, 
     return ids
 
 
-def _sync_checkins(w: _Writer, checkins: pd.DataFrame, kr_ids: dict[str, int], person_ids: dict[str, int]) -> set[int]:
+def _sync_checkins(
+    w: _Writer, checkins: pd.DataFrame, kr_ids: dict[str, int], person_ids: dict[str, int]
+) -> set[int]:
     if checkins.empty:
         return set()
     frame = pd.DataFrame(
@@ -373,7 +449,13 @@ def _sync_checkins(w: _Writer, checkins: pd.DataFrame, kr_ids: dict[str, int], p
     table = _table(CheckIn)
     columns = ["id", "kr_id", "date", "value", "note", "evidence", "reported_by_person_id"]
     stored_rows = [
-        row for row in w.session.execute(select(*[table.c[c] for c in columns]).order_by(table.c.kr_id, table.c.date, table.c.id)) if row.kr_id in affected
+        row
+        for row in w.session.execute(
+            core_select(*[table.c[c] for c in columns]).order_by(
+                table.c.kr_id, table.c.date, table.c.id
+            )
+        )
+        if row.kr_id in affected
     ]
     stored = pd.DataFrame(stored_rows, columns=columns)
     if stored.empty:
@@ -381,9 +463,22 @@ def _sync_checkins(w: _Writer, checkins: pd.DataFrame, kr_ids: dict[str, int], p
         existing: dict[Any, dict[str, Any]] = {}
     else:
         stored["seq"] = stored.groupby(["kr_id", "date"]).cumcount()
-        merged = frame.merge(stored[["kr_id", "date", "seq", "id"]], on=["kr_id", "date", "seq"], how="left")
+        merged = frame.merge(
+            stored[["kr_id", "date", "seq", "id"]], on=["kr_id", "date", "seq"], how="left"
+        )
         fresh = merged[merged["id"].isna()].drop(columns=["id"])
-        existing = {(r.kr_id, r.date, r.seq): {"id": r.id, "value": r.value, "note": r.note or None, "evidence": r.evidence, "reported_by_person_id": None if pd.isna(r.reported_by_person_id) else int(r.reported_by_person_id)} for r in stored.itertuples()}
+        existing = {
+            (r.kr_id, r.date, r.seq): {
+                "id": r.id,
+                "value": r.value,
+                "note": r.note or None,
+                "evidence": r.evidence,
+                "reported_by_person_id": None
+                if pd.isna(r.reported_by_person_id)
+                else int(r.reported_by_person_id),
+            }
+            for r in stored.itertuples()
+        }
         matched = merged[merged["id"].notna()]
         w.sync(
             "check_in",
@@ -391,7 +486,14 @@ def _sync_checkins(w: _Writer, checkins: pd.DataFrame, kr_ids: dict[str, int], p
             (
                 (
                     (r.kr_id, r.date, r.seq),
-                    {"value": float(r.value), "note": r.note or None, "evidence": r.evidence, "reported_by_person_id": None if pd.isna(r.reported_by_person_id) else int(r.reported_by_person_id)},
+                    {
+                        "value": float(r.value),
+                        "note": r.note or None,
+                        "evidence": r.evidence,
+                        "reported_by_person_id": None
+                        if pd.isna(r.reported_by_person_id)
+                        else int(r.reported_by_person_id),
+                    },
                 )
                 for r in matched.itertuples()
             ),
@@ -411,7 +513,12 @@ def _insert_checkins(w: _Writer, fresh: pd.DataFrame) -> None:
     values = fresh["value"].to_numpy()
     notes = fresh["note"].to_numpy()
     evidence = fresh["evidence"].to_numpy()
-    reporter = fresh["reported_by_person_id"].astype(object).where(fresh["reported_by_person_id"].notna(), None).to_numpy()
+    reporter = (
+        fresh["reported_by_person_id"]
+        .astype(object)
+        .where(fresh["reported_by_person_id"].notna(), None)
+        .to_numpy()
+    )
     table = _table(CheckIn)
     now = utcnow()
     for start in range(0, total, _CHUNK):
@@ -430,15 +537,40 @@ def _insert_checkins(w: _Writer, fresh: pd.DataFrame) -> None:
         ]
         w.session.execute(insert(table), rows)
     w.summary.created["check_in"] = w.summary.created.get("check_in", 0) + total
-    w.audit.append(AuditRecord(actor=w.actor, action="import.create", entity="check_in", new_value=f"{total} bản ghi mới", reason=w.reason))
+    w.audit.append(
+        AuditRecord(
+            actor=w.actor,
+            action="import.create",
+            entity="check_in",
+            new_value=f"{total} bản ghi mới",
+            reason=w.reason,
+        )
+    )
 
 
-def _sync_notes(w: _Writer, notes: pd.DataFrame, unit_ids: dict[str, int], kr_ids: dict[str, int], person_ids: dict[str, int]) -> None:
+def _sync_notes(
+    w: _Writer,
+    notes: pd.DataFrame,
+    unit_ids: dict[str, int],
+    kr_ids: dict[str, int],
+    person_ids: dict[str, int],
+) -> None:
     if notes.empty:
         return
     table = _table(Note)
     stored = pd.DataFrame(
-        list(w.session.execute(select(table.c.id, table.c.date, table.c.unit_id, table.c.kr_id, table.c.author, table.c.text).order_by(table.c.id))),
+        list(
+            w.session.execute(
+                core_select(
+                    table.c.id,
+                    table.c.date,
+                    table.c.unit_id,
+                    table.c.kr_id,
+                    table.c.author,
+                    table.c.text,
+                ).order_by(table.c.id)
+            )
+        ),
         columns=["id", "date", "unit_id", "kr_id", "author", "text"],
     )
     existing: dict[Any, dict[str, Any]] = {}
@@ -446,7 +578,10 @@ def _sync_notes(w: _Writer, notes: pd.DataFrame, unit_ids: dict[str, int], kr_id
         stored["kr_key"] = stored["kr_id"].fillna(-1).astype(int)
         stored["author_key"] = stored["author"].fillna("")
         stored["seq"] = stored.groupby(["date", "unit_id", "kr_key", "author_key"]).cumcount()
-        existing = {(r.date, r.unit_id, r.kr_key, r.author_key, r.seq): {"id": r.id, "text": r.text} for r in stored.itertuples()}
+        existing = {
+            (r.date, r.unit_id, r.kr_key, r.author_key, r.seq): {"id": r.id, "text": r.text}
+            for r in stored.itertuples()
+        }
     incoming = []
     for r in notes.itertuples():
         kr_id = kr_ids.get(r.kr_code) if r.kr_code else None
@@ -474,10 +609,20 @@ def _sync_notes(w: _Writer, notes: pd.DataFrame, unit_ids: dict[str, int], kr_id
             )
         )
     # A known note can only change its text; a new one needs every column.
-    w.sync("note", Note, ((key, values if key not in existing else {"text": values["text"]}) for key, values in rows), existing)
+    w.sync(
+        "note",
+        Note,
+        (
+            (key, values if key not in existing else {"text": values["text"]})
+            for key, values in rows
+        ),
+        existing,
+    )
 
 
-def apply_dataset(session: Session, data: ValidatedDataset, *, actor: str = "import", reason: str = "") -> ImportSummary:
+def apply_dataset(
+    session: Session, data: ValidatedDataset, *, actor: str = "import", reason: str = ""
+) -> ImportSummary:
     """Write validated frames in the caller's transaction.
 
     Args:

@@ -13,8 +13,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, text
-from sqlmodel import Session
+from sqlalchemy import insert, text
+from sqlmodel import Session, select
 
 from woms_pwa.core.models import AuditEntry, utcnow
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, select
-from sqlmodel import Session
+from sqlalchemy import delete
+from sqlmodel import Session, select
 
 from woms_pwa.core import messages as msg
 from woms_pwa.core.models import AuthSession, Person, Unit, UserAccount, utcnow
@@ -77,7 +77,9 @@ def create_account(
     role = Role(role)
     person = None
     if person_code:
-        person = session.execute(select(Person).where(Person.code == person_code)).scalar_one_or_none()
+        person = session.execute(
+            select(Person).where(Person.code == person_code)
+        ).scalar_one_or_none()
         if person is None:
             raise AuthError(msg.UNKNOWN_PERSON.format(code=person_code))
     elif role is not Role.ADMIN:
@@ -93,7 +95,9 @@ def create_account(
             raise AuthError(msg.PASSWORD_TOO_SHORT)
         password_hash = hash_password(password)
     name = username.strip().lower()
-    account = session.execute(select(UserAccount).where(UserAccount.username == name)).scalar_one_or_none()
+    account = session.execute(
+        select(UserAccount).where(UserAccount.username == name)
+    ).scalar_one_or_none()
     if account is None:
         account = UserAccount(username=name, password_hash=password_hash, role=role.value)
     account.password_hash = password_hash
@@ -106,7 +110,14 @@ def create_account(
     return account
 
 
-def sign_in(session: Session, settings: Settings, username: str, password: str, *, now: dt.datetime | None = None) -> SignedIn:
+def sign_in(
+    session: Session,
+    settings: Settings,
+    username: str,
+    password: str,
+    *,
+    now: dt.datetime | None = None,
+) -> SignedIn:
     """Check a password and open a session.
 
     Accounts lock for ``settings.lockout_minutes`` after
@@ -116,19 +127,42 @@ def sign_in(session: Session, settings: Settings, username: str, password: str, 
         AuthError: wrong username or password (one message for both), or a locked account.
     """
     now = now or utcnow()
-    account = session.execute(select(UserAccount).where(UserAccount.username == username.strip().lower())).scalar_one_or_none()
+    account = session.execute(
+        select(UserAccount).where(UserAccount.username == username.strip().lower())
+    ).scalar_one_or_none()
     if account is None or not account.is_active:
         _verify(_DUMMY_HASH, password)
         raise AuthError(msg.SIGN_IN_FAILED)
     if account.locked_until and account.locked_until > now:
-        raise AuthError(msg.ACCOUNT_LOCKED.format(minutes=max(1, int((account.locked_until - now).total_seconds() // 60) + 1)))
+        raise AuthError(
+            msg.ACCOUNT_LOCKED.format(
+                minutes=max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
+            )
+        )
     if not _verify(account.password_hash, password):
         account.failed_attempts += 1
-        records = [AuditRecord(actor=account.username, actor_user_id=account.id, action="auth.failed", entity="user_account", entity_id=account.id, entity_code=account.username)]
+        records = [
+            AuditRecord(
+                actor=account.username,
+                actor_user_id=account.id,
+                action="auth.failed",
+                entity="user_account",
+                entity_id=account.id,
+                entity_code=account.username,
+            )
+        ]
         if account.failed_attempts >= settings.max_failed_logins:
             account.locked_until = now + dt.timedelta(minutes=settings.lockout_minutes)
             account.failed_attempts = 0
-            records.append(AuditRecord(actor="system", action="auth.locked", entity="user_account", entity_id=account.id, entity_code=account.username))
+            records.append(
+                AuditRecord(
+                    actor="system",
+                    action="auth.locked",
+                    entity="user_account",
+                    entity_id=account.id,
+                    entity_code=account.username,
+                )
+            )
         session.add(account)
         append(session, records, at=now)
         raise AuthError(msg.SIGN_IN_FAILED)
@@ -140,8 +174,29 @@ def sign_in(session: Session, settings: Settings, username: str, password: str, 
     token = secrets.token_urlsafe(32)
     expires = now + dt.timedelta(hours=settings.session_hours)
     session.add(account)
-    session.add(AuthSession(token_hash=_token_hash(token), user_id=account.id or 0, created_at=now, last_seen_at=now, expires_at=expires))
-    append(session, [AuditRecord(actor=account.username, actor_user_id=account.id, action="auth.sign_in", entity="user_account", entity_id=account.id, entity_code=account.username)], at=now)
+    session.add(
+        AuthSession(
+            token_hash=_token_hash(token),
+            user_id=account.id or 0,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=expires,
+        )
+    )
+    append(
+        session,
+        [
+            AuditRecord(
+                actor=account.username,
+                actor_user_id=account.id,
+                action="auth.sign_in",
+                entity="user_account",
+                entity_id=account.id,
+                entity_code=account.username,
+            )
+        ],
+        at=now,
+    )
     session.flush()
     return SignedIn(token=token, user_id=account.id or 0, expires_at=expires)
 
@@ -153,12 +208,16 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def resolve_token(session: Session, settings: Settings, token: str, *, now: dt.datetime | None = None) -> UserAccount | None:
+def resolve_token(
+    session: Session, settings: Settings, token: str, *, now: dt.datetime | None = None
+) -> UserAccount | None:
     """Return the account of a live session token and slide its expiry; ``None`` if expired."""
     if not token:
         return None
     now = now or utcnow()
-    auth = session.execute(select(AuthSession).where(AuthSession.token_hash == _token_hash(token))).scalar_one_or_none()
+    auth = session.execute(
+        select(AuthSession).where(AuthSession.token_hash == _token_hash(token))
+    ).scalar_one_or_none()
     if auth is None or auth.expires_at <= now:
         return None
     account = session.get(UserAccount, auth.user_id)

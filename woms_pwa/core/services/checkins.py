@@ -6,9 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from analytics.vntext import fold_accents, format_number_plain, normalize_text, parse_number
 from woms_pwa.core import messages as msg
@@ -39,7 +38,12 @@ class CheckInOutcome:
 def _may_be_negative(kr: KeyResult) -> bool:
     # Growth rates can fall below zero; counts, money and shares cannot.
     title = fold_accents(kr.title)
-    return (kr.target or 0) < 0 or (kr.baseline or 0) < 0 or "toc do" in title or "tang truong" in title
+    return (
+        (kr.target or 0) < 0
+        or (kr.baseline or 0) < 0
+        or "toc do" in title
+        or "tang truong" in title
+    )
 
 
 def parse_value(kr: KeyResult, raw: str | float | None) -> float:
@@ -83,7 +87,9 @@ def record_checkin(
     """
     if not _CLIENT_ID.match(client_id or ""):
         raise CheckInError("Mã định danh của lần cập nhật không hợp lệ.")
-    existing = session.execute(select(CheckIn).where(CheckIn.client_id == client_id)).scalar_one_or_none()
+    existing = session.execute(
+        select(CheckIn).where(CheckIn.client_id == client_id)
+    ).scalar_one_or_none()
     kr = session.execute(select(KeyResult).where(KeyResult.code == kr_code)).scalar_one_or_none()
     if kr is None:
         raise CheckInError(msg.NOT_FOUND_KR.format(code=kr_code))
@@ -94,7 +100,9 @@ def record_checkin(
     if existing is not None:
         if existing.kr_id != kr.id:
             raise CheckInError("Mã định danh này đã dùng cho một mục tiêu khác.")
-        return CheckInOutcome(existing.id or 0, kr.code, existing.value, existing.date, created=False)
+        return CheckInOutcome(
+            existing.id or 0, kr.code, existing.value, existing.date, created=False
+        )
     if kr.status == KeyResultStatus.RETIRED:
         raise CheckInError(msg.CHECKIN_KR_RETIRED)
     number = parse_value(kr, value)
@@ -104,7 +112,10 @@ def record_checkin(
     if when > today:
         raise CheckInError(msg.CHECKIN_DATE_FUTURE)
     if period and not (period.start_date <= when <= period.end_date + dt.timedelta(days=60)):
-        raise CheckInError(msg.CHECKIN_DATE_INVALID + f" (kỳ {period.code}: {period.start_date:%d/%m/%Y}–{period.end_date:%d/%m/%Y})")
+        raise CheckInError(
+            msg.CHECKIN_DATE_INVALID
+            + f" (kỳ {period.code}: {period.start_date:%d/%m/%Y}–{period.end_date:%d/%m/%Y})"
+        )
     clean_note = normalize_text(note or "")
     if len(clean_note) > MAX_NOTE_LENGTH:
         raise CheckInError(msg.CHECKIN_NOTE_TOO_LONG)

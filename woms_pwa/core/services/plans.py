@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
 from analytics.progress import Light, completion_ratio, elapsed_share, traffic_light
 from woms_pwa.core import messages as msg
@@ -119,7 +119,9 @@ def _owner(session: Session, plan: Plan) -> tuple[str, str, str]:
     return person.code, person.full_name, "person"
 
 
-def list_visible_plans(session: Session, actor: Actor, *, period: str | None = None) -> list[PlanSummary]:
+def list_visible_plans(
+    session: Session, actor: Actor, *, period: str | None = None
+) -> list[PlanSummary]:
     """Return the plans the actor may see, theirs first, then by owner.
 
     Args:
@@ -131,9 +133,9 @@ def list_visible_plans(session: Session, actor: Actor, *, period: str | None = N
     counts: dict[int, int] = {
         plan_id: count
         for plan_id, count in session.execute(
-            select(Task.plan_id, func.count(KeyResult.id))  # type: ignore[arg-type]
-            .join(KeyResult, KeyResult.task_id == Task.id)  # type: ignore[arg-type]
-            .group_by(Task.plan_id)
+            select(Task.plan_id, func.count(col(KeyResult.id)))
+            .join(KeyResult, col(KeyResult.task_id) == col(Task.id))
+            .group_by(col(Task.plan_id))
         ).all()
     }
     units = {u.id: u for u in session.execute(select(Unit)).scalars()}
@@ -153,8 +155,27 @@ def list_visible_plans(session: Session, actor: Actor, *, period: str | None = N
             person = people[plan.owner_person_id or 0]
             code, name, kind = person.code, person.full_name, "person"
             mine = plan.owner_person_id == actor.person_id
-        rows.append(PlanSummary(plan.id or 0, code, name, kind, periods[plan.period_id], plan.status, counts.get(plan.id, 0), mine))
-    rows.sort(key=lambda r: (not r.is_mine, r.owner_type != "person" if r.is_mine else False, -int(r.period[:4]), r.period, r.owner_code))
+        rows.append(
+            PlanSummary(
+                plan.id or 0,
+                code,
+                name,
+                kind,
+                periods[plan.period_id],
+                plan.status,
+                counts.get(plan.id, 0),
+                mine,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            not r.is_mine,
+            r.owner_type != "person" if r.is_mine else False,
+            -int(r.period[:4]),
+            r.period,
+            r.owner_code,
+        )
+    )
     return rows
 
 
@@ -165,12 +186,16 @@ def _find_plan(session: Session, owner_code: str, period: str) -> Plan:
     if unit is not None:
         key = f"U{unit.id}"
     else:
-        person = session.execute(select(Person).where(Person.code == owner_code)).scalar_one_or_none()
+        person = session.execute(
+            select(Person).where(Person.code == owner_code)
+        ).scalar_one_or_none()
         if person is not None:
             key = f"P{person.id}"
     plan = None
     if key and period_row:
-        plan = session.execute(select(Plan).where(Plan.owner_key == key, Plan.period_id == period_row.id)).scalar_one_or_none()
+        plan = session.execute(
+            select(Plan).where(Plan.owner_key == key, Plan.period_id == period_row.id)
+        ).scalar_one_or_none()
     if plan is None:
         raise PermissionDenied(msg.NOT_FOUND_PLAN)
     return plan
@@ -202,7 +227,9 @@ def _plan_as_of(period: Period, krs: list[KeyResult], today: dt.date) -> dt.date
     return min(latest or today, period.end_date, today)
 
 
-def get_plan_view(session: Session, actor: Actor, owner_code: str, period: str, *, today: dt.date | None = None) -> PlanView:
+def get_plan_view(
+    session: Session, actor: Actor, owner_code: str, period: str, *, today: dt.date | None = None
+) -> PlanView:
     """Return a plan grouped by perspective, checking that the actor may see it.
 
     Raises:
@@ -214,8 +241,18 @@ def get_plan_view(session: Session, actor: Actor, owner_code: str, period: str, 
     can_write = scope.can_write_plan(plan)
     period_row = session.get(Period, plan.period_id)
     assert period_row is not None
-    tasks = list(session.execute(select(Task).where(Task.plan_id == plan.id).order_by(Task.position, Task.code)).scalars())  # type: ignore[arg-type]
-    krs = list(session.execute(select(KeyResult).where(KeyResult.task_id.in_([t.id for t in tasks])).order_by(KeyResult.position, KeyResult.code)).scalars())  # type: ignore[union-attr, arg-type]
+    tasks = list(
+        session.execute(
+            select(Task).where(Task.plan_id == plan.id).order_by(col(Task.position), col(Task.code))
+        ).scalars()
+    )
+    krs = list(
+        session.execute(
+            select(KeyResult)
+            .where(col(KeyResult.task_id).in_([t.id for t in tasks]))
+            .order_by(col(KeyResult.position), col(KeyResult.code))
+        ).scalars()
+    )  # type: ignore[union-attr, arg-type]
     as_of = _plan_as_of(period_row, krs, today or dt.date.today())
     elapsed = elapsed_share(period_row.start_date, period_row.end_date, as_of)
     by_task: dict[int, list[KeyResultRow]] = {}
@@ -228,12 +265,31 @@ def get_plan_view(session: Session, actor: Actor, owner_code: str, period: str, 
             for t in tasks
             if t.perspective == perspective
         ]
-        blocks.append(PerspectiveBlock(perspective.value, msg.PERSPECTIVE_LABELS[perspective], items))
+        blocks.append(
+            PerspectiveBlock(perspective.value, msg.PERSPECTIVE_LABELS[perspective], items)
+        )
     code, name, _ = _owner(session, plan)
-    return PlanView(plan.id or 0, code, name, period_row.code, plan.status, plan.version, as_of, can_write, blocks)
+    return PlanView(
+        plan.id or 0,
+        code,
+        name,
+        period_row.code,
+        plan.status,
+        plan.version,
+        as_of,
+        can_write,
+        blocks,
+    )
 
 
-def get_key_result_detail(session: Session, actor: Actor, kr_code: str, *, today: dt.date | None = None, history_limit: int = 24) -> KeyResultDetail:
+def get_key_result_detail(
+    session: Session,
+    actor: Actor,
+    kr_code: str,
+    *,
+    today: dt.date | None = None,
+    history_limit: int = 24,
+) -> KeyResultDetail:
     """Return one key result with its history, checking the actor may see it.
 
     Raises:
@@ -251,14 +307,33 @@ def get_key_result_detail(session: Session, actor: Actor, kr_code: str, *, today
     period_row = session.get(Period, plan.period_id)
     assert period_row is not None
     as_of = min(kr.current_as_of or (today or dt.date.today()), period_row.end_date)
-    row = _kr_row(kr, elapsed_share(period_row.start_date, period_row.end_date, as_of), scope.can_write_plan(plan))
+    row = _kr_row(
+        kr,
+        elapsed_share(period_row.start_date, period_row.end_date, as_of),
+        scope.can_write_plan(plan),
+    )
     people = {pid: name for pid, name in session.execute(select(Person.id, Person.full_name)).all()}
     checkins = session.execute(
-        select(CheckIn).where(CheckIn.kr_id == kr.id).order_by(CheckIn.date.desc(), CheckIn.id.desc()).limit(history_limit)  # type: ignore[attr-defined, union-attr]
+        select(CheckIn)
+        .where(CheckIn.kr_id == kr.id)
+        .order_by(col(CheckIn.date).desc(), col(CheckIn.id).desc())
+        .limit(history_limit)
     ).scalars()
     history = [
-        CheckInRow(c.date, c.value, c.note, people.get(c.reported_by_person_id or 0, ""), c.created_at)
+        CheckInRow(
+            c.date, c.value, c.note, people.get(c.reported_by_person_id or 0, ""), c.created_at
+        )
         for c in checkins
     ]
     code, name, _ = _owner(session, plan)
-    return KeyResultDetail(row, task.title, task.perspective, code, name, period_row.code, period_row.start_date, period_row.end_date, history)
+    return KeyResultDetail(
+        row,
+        task.title,
+        task.perspective,
+        code,
+        name,
+        period_row.code,
+        period_row.start_date,
+        period_row.end_date,
+        history,
+    )

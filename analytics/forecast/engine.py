@@ -1,0 +1,327 @@
+"""Year-end forecast for many cumulative year-to-date series at once.
+
+Method per series, best information first:
+
+``observed``
+    the as-of month is December: the year-end is known.
+``profile`` / ``profile+level``
+    the series has complete earlier years: today's value divided by the share of
+    the year usually reached by this month (recency-weighted, spread shrunk
+    towards peers), combined by precision with a random walk on earlier
+    year-ends when at least three are known.
+``peer_profile``
+    no own history, but peers with the same metric code have some: the same
+    division, by the peers' pooled share and spread.
+``drift``
+    nothing to learn a season from: the run-rate with a wide Student-t interval.
+``last_value``
+    a non-cumulative series without history (a rate or a stock): last value,
+    random-walk interval.
+``history_level``
+    no value reported yet this year: earlier year-ends alone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analytics.forecast.models import (
+    Predictive,
+    combine,
+    default_log_share_var,
+    drift_method,
+    last_value_method,
+    level_method,
+    peer_method,
+    profile_method,
+)
+from analytics.forecast.panel import MONTHS, build_panel
+from analytics.forecast.profile import (
+    RECENCY_DECAY,
+    log_shares,
+    peer_profile,
+    pooled_variance,
+    recency_weights,
+)
+
+INTERVAL = 0.8
+RESULT_COLUMNS = [
+    "series",
+    "year",
+    "forecast",
+    "lower",
+    "upper",
+    "p_reach_target",
+    "method",
+    "n_history_years",
+    "as_of_month",
+    "target",
+]
+
+
+@dataclass(frozen=True)
+class ForecastResult:
+    """Year-end forecasts of one as-of month.
+
+    Attributes:
+        year: the forecast year.
+        as_of_month: the as-of month requested.
+        frame: one row per series with ``RESULT_COLUMNS`` (``as_of_month`` is
+            the latest month actually reported for that series).
+        timings: seconds spent per stage, for the benchmark.
+    """
+
+    year: int
+    as_of_month: int
+    frame: pd.DataFrame
+    timings: Mapping[str, float] = field(default_factory=dict)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Rows for JSON: ``series, year, forecast, lower, upper, p_reach_target, method, n_history_years``."""
+        f = self.frame
+        out: list[dict[str, Any]] = []
+        for s, fc, lo, hi, p, method, n in zip(
+            f["series"].tolist(),
+            f["forecast"].tolist(),
+            f["lower"].tolist(),
+            f["upper"].tolist(),
+            f["p_reach_target"].tolist(),
+            f["method"].tolist(),
+            f["n_history_years"].tolist(),
+            strict=True,
+        ):
+            out.append(
+                {
+                    "series": s,
+                    "year": self.year,
+                    "forecast": _clean(fc),
+                    "lower": _clean(lo),
+                    "upper": _clean(hi),
+                    "p_reach_target": _clean(p),
+                    "method": method,
+                    "n_history_years": int(n),
+                }
+            )
+        return out
+
+
+def _clean(value: float) -> float | None:
+    return None if value is None or not np.isfinite(value) else float(value)
+
+
+def _group_index(
+    series: np.ndarray, peer_groups: Mapping[Any, Any] | None
+) -> tuple[np.ndarray, int]:
+    if not peer_groups:
+        return np.full(len(series), -1, dtype=np.int64), 0
+    labels = pd.Series(series, dtype=object).map(peer_groups)
+    codes, uniques = pd.factorize(labels, use_na_sentinel=True)
+    return codes.astype(np.int64), len(uniques)
+
+
+def _resolve_prior(
+    group_var: np.ndarray,
+    global_var: np.ndarray,
+    groups: np.ndarray,
+    col: np.ndarray,
+    fallback: np.ndarray,
+) -> np.ndarray:
+    """Pooled prior per series: its group's, else all series', else ``fallback``."""
+    prior = np.full(len(groups), np.nan)
+    if group_var.size:
+        has = groups >= 0
+        prior[has] = group_var[groups[has], col[has]]
+    if global_var.size:
+        prior = np.where(np.isfinite(prior), prior, global_var[col])
+    return np.where(np.isfinite(prior) & (prior > 0), prior, fallback)
+
+
+def forecast_year_end(
+    history: pd.DataFrame,
+    as_of_year: int,
+    as_of_month: int,
+    peer_groups: Mapping[Any, Any] | None = None,
+    *,
+    decay: float = RECENCY_DECAY,
+) -> ForecastResult:
+    """Forecast the December value of ``as_of_year`` for every series.
+
+    Args:
+        history: long frame ``series, year, month, value`` with cumulative
+            year-to-date values, optionally ``target`` (year-end target, read
+            from the as-of year's rows), ``direction`` (``decrease`` makes
+            ``p_reach_target`` the probability of ending at or below the
+            target) and ``cumulative`` (False for rates and stocks).
+        as_of_year: the year to forecast.
+        as_of_month: rows of ``as_of_year`` after this month are ignored.
+        peer_groups: series -> group (e.g. metric code); series of one group
+            lend their profile to members without history.
+        decay: recency weight of one year relative to the next.
+
+    Returns:
+        The frozen result, one row per series that has any usable row.
+    """
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    panel = build_panel(history, as_of_year, as_of_month)
+    n = panel.n_series
+    groups, n_groups = _group_index(panel.series, peer_groups)
+    cumulative = panel.monotone.copy()
+    if "cumulative" in history.columns and n:
+        flag = history.drop_duplicates("series", keep="last").set_index("series")["cumulative"]
+        declared = pd.Series(panel.series).map(flag).fillna(True).astype(bool).to_numpy()
+        cumulative &= declared
+    reported = panel.observed[:, -1, :]
+    month = np.where(reported.any(axis=1), MONTHS - np.argmax(reported[:, ::-1], axis=1), 0)
+    current = panel.values[np.arange(n), -1, np.clip(month - 1, 0, MONTHS - 1)]
+    timings["prepare"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    shares = log_shares(panel)
+    weights = recency_weights(panel.years[:-1], as_of_year, decay)
+    group_var, global_var = pooled_variance(shares, groups, n_groups)
+    col = np.clip(month - 1, 0, MONTHS - 2)
+    prior = _resolve_prior(
+        group_var, global_var, groups, col, default_log_share_var(np.maximum(month, 1))
+    )
+    profile, n_years = profile_method(current, month, shares, weights, prior)
+    peers = peer_profile(shares, groups, n_groups)
+    peer = peer_method(current, month, groups, peers)
+    timings["profile"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ends = np.log(panel.values[:, :-1, MONTHS - 1])
+    ends[~np.isfinite(ends)] = np.nan
+    end_diffs = np.diff(ends, axis=1)[:, :, None]
+    g_diff, all_diff = pooled_variance(end_diffs, groups, n_groups)
+    diff_prior = _resolve_prior(
+        g_diff, all_diff, groups, np.zeros(n, dtype=np.int64), np.full(n, np.nan)
+    )
+    level, _ = level_method(ends, diff_prior)
+    combined, both = combine(profile, level)
+    timings["level"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    drift = drift_method(panel.values[:, -1, :], np.maximum(month, 1))
+    last_value = last_value_method(panel.values[:, -1, :], np.maximum(month, 1))
+    timings["drift"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    method = np.full(n, "", dtype=object)
+    observed = month == MONTHS
+    use_profile = ~observed & combined.available & (month >= 1)
+    use_peer = ~observed & ~use_profile & peer.available & (month >= 1)
+    use_level = ~observed & (month == 0) & level.available
+    rest = ~observed & ~use_profile & ~use_peer & (month >= 1)
+    use_drift = rest & cumulative & drift.available
+    use_last = rest & ~use_drift & last_value.available
+    method[observed] = "observed"
+    method[use_profile] = np.where(both[use_profile], "profile+level", "profile")
+    method[use_peer] = "peer_profile"
+    method[use_level] = "history_level"
+    method[use_drift] = "drift"
+    method[use_last] = "last_value"
+
+    log_pred = _select(
+        n, [(use_profile, combined), (use_peer, peer), (use_level, level), (use_drift, drift)]
+    )
+    lin_pred = _select(n, [(use_last, last_value)])
+    fc, lo, hi, p = _summarise(log_pred, lin_pred, panel.target, panel.decrease)
+    fc[observed] = lo[observed] = hi[observed] = current[observed]
+    fixed = observed & np.isfinite(panel.target)
+    reach = np.where(panel.decrease, current <= panel.target, current >= panel.target)
+    p[fixed] = reach[fixed].astype(float)
+    _respect_cumulative(
+        fc, lo, hi, p, current, panel.target, panel.decrease, cumulative & (month >= 1)
+    )
+    timings["summarise"] = time.perf_counter() - t0
+
+    frame = pd.DataFrame(
+        {
+            "series": panel.series,
+            "year": as_of_year,
+            "forecast": fc,
+            "lower": lo,
+            "upper": hi,
+            "p_reach_target": p,
+            "method": method,
+            "n_history_years": n_years,
+            "as_of_month": month,
+            "target": panel.target,
+        }
+    )
+    frame = frame[method != ""].reset_index(drop=True)
+    return ForecastResult(year=as_of_year, as_of_month=as_of_month, frame=frame, timings=timings)
+
+
+def _select(n: int, choices: list[tuple[np.ndarray, Predictive]]) -> Predictive:
+    """One predictive per series, taken from the method chosen for it (same scale)."""
+    center, var, dof, offset = np.full(n, np.nan), np.full(n, np.nan), np.ones(n), np.zeros(n)
+    for mask, pred in choices:
+        center[mask], var[mask], dof[mask] = pred.center[mask], pred.var[mask], pred.dof[mask]
+        offset[mask] = pred.offset_or_zero()[mask]
+    return Predictive(center, var, dof, choices[0][1].log_scale, offset)
+
+
+def _summarise(
+    log_pred: Predictive, lin_pred: Predictive, target: np.ndarray, decrease: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Point forecast (median), 80% interval and probability of reaching the target."""
+    n = len(target)
+    fc, lo, hi, p = (np.full(n, np.nan) for _ in range(4))
+    tail = (1 - INTERVAL) / 2
+    for pred in (log_pred, lin_pred):
+        ok = pred.available
+        if not ok.any():
+            continue
+        c, sd, dof = pred.center[ok], np.sqrt(pred.var[ok]), pred.dof[ok]
+        q = stats.t.ppf(1 - tail, dof)
+        t_ok = np.isfinite(target[ok])
+        thr = target[ok]
+        if pred.log_scale:
+            off = pred.offset_or_zero()[ok]
+            fc[ok] = off + np.exp(c)
+            lo[ok], hi[ok] = off + np.exp(c - q * sd), off + np.exp(c + q * sd)
+            rest = thr - off
+            with np.errstate(divide="ignore", invalid="ignore"):
+                z = (np.log(np.where(rest > 0, rest, np.nan)) - c) / sd
+            above = np.where(rest > 0, stats.t.sf(z, dof), 1.0)
+        else:
+            fc[ok], lo[ok], hi[ok] = c, c - q * sd, c + q * sd
+            with np.errstate(divide="ignore", invalid="ignore"):
+                z = (thr - c) / sd
+            above = np.where(sd > 0, stats.t.sf(z, dof), (c >= thr).astype(float))
+        prob = np.where(decrease[ok], 1.0 - above, above)
+        p[ok] = np.where(t_ok, prob, np.nan)
+    return fc, lo, hi, p
+
+
+def _respect_cumulative(
+    fc: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    p: np.ndarray,
+    current: np.ndarray,
+    target: np.ndarray,
+    decrease: np.ndarray,
+    mask: np.ndarray,
+) -> None:
+    """A year-to-date total never falls: nothing below today's value, in place.
+
+    Raising the lower bound to a value the truth cannot go under keeps the
+    coverage and narrows the interval.
+    """
+    for arr in (fc, lo, hi):
+        arr[mask] = np.maximum(arr[mask], current[mask])
+    done = mask & np.isfinite(target) & (current >= target)
+    p[done & ~decrease] = 1.0
+    over = mask & np.isfinite(target) & (current > target) & decrease
+    p[over] = 0.0

@@ -1,0 +1,105 @@
+"""Home: the plans the signed-in user may see, theirs first."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import reflex as rx
+
+from woms_pwa.components.layout import loading_block, page
+from woms_pwa.core import messages as msg
+from woms_pwa.core.services.plans import list_visible_plans
+from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
+
+
+def plan_href(owner_code: str, period: str) -> str:
+    """Link to a plan page."""
+    return "/ke-hoach?" + urlencode({"owner": owner_code, "period": period})
+
+
+class HomeState(AuthState):
+    """Plan lists for the home page."""
+
+    mine: list[dict[str, str]] = []
+    others: list[dict[str, str]] = []
+    loaded: bool = False
+
+    @rx.event
+    def load(self) -> rx.event.EventSpec | None:
+        """Fetch the visible plans (or send the user to sign in)."""
+        from woms_pwa.context import db
+
+        actor = self._actor()
+        if actor is None:
+            return rx.redirect(SIGN_IN_ROUTE)
+        with db() as session:
+            plans = list_visible_plans(session, actor)
+        rows = [
+            {
+                "title": p.owner_name,
+                "subtitle": f"{msg.PLAN_OF.format(period=p.period)} · {msg.PLAN_STATUS_LABELS.get(p.status, p.status)} · {p.key_results} mục tiêu",
+                "href": plan_href(p.owner_code, p.period),
+                "icon": "user" if p.owner_type == "person" else "building-2",
+                "mine": "1" if p.is_mine else "0",
+            }
+            for p in plans
+        ]
+        self.mine = [r for r in rows if r["mine"] == "1"]
+        self.others = [r for r in rows if r["mine"] == "0"]
+        self.loaded = True
+        return None
+
+
+def _plan_link(row: rx.Var[dict[str, str]]) -> rx.Component:
+    return rx.link(
+        rx.card(
+            rx.hstack(
+                rx.icon(row["icon"], size=22, aria_hidden="true"),
+                rx.vstack(
+                    rx.text(row["title"], weight="bold", size="3"),
+                    rx.text(row["subtitle"], size="2", color_scheme="gray"),
+                    spacing="1",
+                    align="start",
+                ),
+                rx.spacer(),
+                rx.icon("chevron-right", size=20, aria_hidden="true"),
+                align="center",
+                spacing="3",
+            ),
+            width="100%",
+        ),
+        href=row["href"],
+        underline="none",
+        color="inherit",
+        width="100%",
+        class_name="plan-link",
+    )
+
+
+def home_page() -> rx.Component:
+    """The home page."""
+    return page(
+        rx.heading(msg.MY_PLANS, size="5", as_="h1"),
+        rx.cond(
+            HomeState.loaded,
+            rx.vstack(
+                rx.foreach(HomeState.mine, _plan_link),
+                rx.cond(HomeState.mine.length() == 0, rx.text(msg.NO_PLANS, color_scheme="gray")),
+                rx.cond(
+                    HomeState.others.length() > 0,
+                    rx.vstack(
+                        rx.heading(msg.PLANS_I_CAN_SEE, size="4", as_="h2", margin_top="0.5em"),
+                        rx.foreach(HomeState.others, _plan_link),
+                        spacing="2",
+                        width="100%",
+                    ),
+                ),
+                spacing="2",
+                width="100%",
+            ),
+            loading_block(),
+        ),
+        user_name=HomeState.user_name,
+        role_label=HomeState.role_label,
+        on_sign_out=HomeState.sign_out,
+    )
