@@ -10,10 +10,11 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from woms_pwa.commands import Handler, add_command, print_result
 from woms_pwa.core import messages as msg
 from woms_pwa.core.settings import Settings
 
@@ -25,19 +26,12 @@ class BadInput(Exception):
     """Bad input from the user: printed, exit status 2."""
 
 
-def _print(args: argparse.Namespace, human: str, data: Any) -> None:
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(human)
-
-
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     """Apply the database migrations."""
     from woms_pwa.core.migrate import upgrade
 
     upgrade(settings.db_url)
-    _print(args, msg.MIGRATED, {"ok": True})
+    print_result(args, msg.MIGRATED, {"ok": True})
     return EXIT_OK
 
 
@@ -65,7 +59,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         if summary.changed
         else msg.IMPORT_NOTHING
     )
-    _print(args, human, summary.to_dict())
+    print_result(args, human, summary.to_dict())
     return EXIT_OK
 
 
@@ -77,7 +71,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     _ensure_schema(settings)
     with session_scope(settings.db_url) as session:
         path = export_dataset(session, args.path)
-    _print(args, msg.EXPORT_DONE.format(path=path), {"path": str(path)})
+    print_result(args, msg.EXPORT_DONE.format(path=path), {"path": str(path)})
     return EXIT_OK
 
 
@@ -89,12 +83,30 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     _ensure_schema(settings)
     with session_scope(settings.db_url) as session:
         if args.if_empty and not database_is_empty(session):
-            _print(args, msg.DEMO_SKIPPED, {"skipped": True})
+            print_result(args, msg.DEMO_SKIPPED, {"skipped": True})
             return EXIT_OK
         with tempfile.TemporaryDirectory() as folder:
             counts = load_demo(session, Path(folder))
-    _print(args, msg.DEMO_LOADED.format(**counts), counts)
+    print_result(args, msg.DEMO_LOADED.format(**counts), counts)
     return EXIT_OK
+
+
+def _register_plugins(sub: Any) -> None:
+    """Let every module of ``woms_pwa.commands`` add its sub-commands.
+
+    Each feature ships its commands as a module with a ``register(sub)``
+    function, so features do not all edit this file.
+    """
+    import importlib
+    import pkgutil
+
+    import woms_pwa.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"woms_pwa.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,15 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(
-        name: str, handler: Callable[[argparse.Namespace, Settings], int], help_text: str
-    ) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=help_text)
-        command.add_argument(
-            "--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON"
-        )
-        command.set_defaults(handler=handler)
-        return command
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        return add_command(sub, name, handler, help_text)
 
     add("migrate", cmd_migrate, "cập nhật cấu trúc cơ sở dữ liệu")
     imp = add("import", cmd_import, "nhập dữ liệu (thư mục CSV hoặc tệp .xlsx)")
@@ -120,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("path")
     demo = add("demo", cmd_demo, "nạp tỉnh mẫu")
     demo.add_argument("--if-empty", action="store_true", help="chỉ nạp khi cơ sở dữ liệu trống")
+    _register_plugins(sub)
     return parser
 
 

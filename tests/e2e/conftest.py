@@ -7,6 +7,7 @@ one account per role; Playwright drives Debian's Chromium at a phone viewport.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import socket
@@ -106,7 +107,18 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             )
     port = _free_port()
     log = tmp / "server.log"
-    env = {**os.environ, "WOMS_DB_URL": db_url, "PORT": str(port)}
+    env = {
+        **os.environ,
+        "WOMS_DB_URL": db_url,
+        "PORT": str(port),
+        "REFLEX_STATES_WORKDIR": str(tmp / "states"),
+    }
+    # One production build at a time in this checkout: parallel test runs
+    # would overwrite each other's compiled pages in .web.
+    lock_path = ROOT / ".local" / "e2e.lock"
+    lock_path.parent.mkdir(exist_ok=True)
+    lock = lock_path.open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [str(ROOT / "scripts" / "serve.sh")],
@@ -126,6 +138,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
         if pg_name:
             from woms_pwa.core.db import get_engine
 

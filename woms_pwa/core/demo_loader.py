@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from woms_pwa.core.demo import DEMO_ACCOUNTS, build_demo_dataset
 from woms_pwa.core.exchange.exporter import write_dataset
@@ -41,4 +41,9 @@ def load_demo(session: Session, folder: Path) -> dict[str, int]:
             password_hash=hashes[password],
         )
     count = lambda model: session.execute(select(func.count()).select_from(model)).scalar_one()  # noqa: E731
-    return {"units": count(Unit), "people": count(Person), "krs": count(KeyResult), "checkins": count(CheckIn)}
+    return {
+        "units": count(Unit),
+        "people": count(Person),
+        "krs": count(KeyResult),
+        "checkins": count(CheckIn),
+    }

@@ -20,12 +20,15 @@ def alembic_config(db_url: str) -> Config:
     return cfg
 
 
-def upgrade(db_url: str, revision: str = "head") -> None:
+def upgrade(db_url: str, revision: str = "heads") -> None:
     """Bring the database at ``db_url`` up to ``revision``.
+
+    Features add their own revisions on top of ``0001``; until they are merged
+    there may be several heads, so the default applies all of them.
 
     Args:
         db_url: SQLAlchemy URL of the database.
-        revision: target revision, the newest by default.
+        revision: target revision; every head by default.
     """
     cfg = alembic_config(db_url)
     with get_engine(db_url).begin() as conn:

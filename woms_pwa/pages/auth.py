@@ -9,6 +9,7 @@ from woms_pwa.context import db, settings
 from woms_pwa.core import messages as msg
 from woms_pwa.core.permissions import Actor
 from woms_pwa.core.services.auth import AuthError, resolve_token, sign_in, sign_out
+from woms_pwa.routing import PageSpec
 
 SIGN_IN_ROUTE = "/dang-nhap"
 
@@ -124,3 +125,6 @@ def sign_in_page() -> rx.Component:
             margin_top="1em",
         ),
     )
+
+
+PAGES = [PageSpec(SIGN_IN_ROUTE, sign_in_page, msg.SIGN_IN, SignInState.open)]

@@ -18,6 +18,7 @@ from woms_pwa.core.services.plans import get_key_result_detail
 from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
 from woms_pwa.pages.home import plan_href
 from woms_pwa.pages.rows import kr_display
+from woms_pwa.routing import PageSpec
 
 CHECKIN_ROUTE = "/cap-nhat"
 
@@ -235,3 +236,6 @@ def checkin_page() -> rx.Component:
         role_label=CheckInState.role_label,
         on_sign_out=CheckInState.sign_out,
     )
+
+
+PAGES = [PageSpec(CHECKIN_ROUTE, checkin_page, msg.CHECKIN_TITLE, CheckInState.load)]

@@ -10,6 +10,7 @@ from woms_pwa.components.layout import loading_block, page
 from woms_pwa.core import messages as msg
 from woms_pwa.core.services.plans import list_visible_plans
 from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
+from woms_pwa.routing import PageSpec
 
 
 def plan_href(owner_code: str, period: str) -> str:
@@ -103,3 +104,6 @@ def home_page() -> rx.Component:
         role_label=HomeState.role_label,
         on_sign_out=HomeState.sign_out,
     )
+
+
+PAGES = [PageSpec("/", home_page, msg.HOME, HomeState.load)]

@@ -13,6 +13,7 @@ from woms_pwa.core.permissions import PermissionDenied
 from woms_pwa.core.services.plans import get_plan_view
 from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
 from woms_pwa.pages.rows import plan_rows
+from woms_pwa.routing import PageSpec
 
 PLAN_ROUTE = "/ke-hoach"
 
@@ -158,3 +159,6 @@ def plan_page() -> rx.Component:
         role_label=PlanState.role_label,
         on_sign_out=PlanState.sign_out,
     )
+
+
+PAGES = [PageSpec(PLAN_ROUTE, plan_page, msg.PLAN, PlanState.load)]

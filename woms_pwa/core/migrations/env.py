@@ -6,7 +6,9 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from woms_pwa.core import models  # noqa: F401  (registers the tables)
+from woms_pwa.core.registry import load_all_models
+
+load_all_models()
 
 config = context.config
 target_metadata = SQLModel.metadata

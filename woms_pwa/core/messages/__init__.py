@@ -1,5 +1,9 @@
 """The Vietnamese message catalogue: every text a user reads, reviewed in one place.
 
+Foundation texts are here; a feature keeps its texts in a sibling module
+(``messages/forms.py``, ``messages/evaluation.py`` …) so that the catalogue stays
+one folder to review.
+
 Constants are grouped by where they appear. Placeholders use ``str.format``.
 """
 
