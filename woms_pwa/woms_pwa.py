@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from woms_pwa.api import create_api
 from woms_pwa.core import messages as msg
 from woms_pwa.routing import discover_pages
 
@@ -12,6 +13,7 @@ app = rx.App(
         appearance="light", accent_color="blue", gray_color="slate", radius="medium", scaling="100%"
     ),
     html_lang="vi",
+    api_transformer=create_api(),
     stylesheets=["/woms.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0d4ea6"),

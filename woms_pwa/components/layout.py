@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from woms_pwa.components.nav import nav_bar
 from woms_pwa.core import messages as msg
+from woms_pwa.state import AuthState
 
 
-def header(
-    user_name: rx.Var[str] | str = "",
-    role_label: rx.Var[str] | str = "",
-    on_sign_out: rx.EventHandler | None = None,
-) -> rx.Component:
+def header() -> rx.Component:
     """Top bar: app name (link home), who is signed in, and sign-out."""
-    right: list[rx.Component] = []
-    if on_sign_out is not None:
-        right = [
-            rx.vstack(
-                rx.text(user_name, size="2", weight="medium", color="white"),
-                rx.text(role_label, size="1", color="white", opacity="0.9"),
-                spacing="0",
-                align="end",
-            ),
-            rx.button(
-                rx.icon("log-out", size=18, aria_hidden="true"),
-                msg.SIGN_OUT,
-                on_click=on_sign_out,
-                variant="surface",
-                color_scheme="gray",
-                size="2",
-                min_height="44px",
-                id="sign-out",
-            ),
-        ]
+    signed_in = AuthState.user_name != ""
     return rx.el.header(
         rx.hstack(
             rx.link(
@@ -47,7 +26,29 @@ def header(
                 aria_label=msg.HOME,
             ),
             rx.spacer(),
-            *right,
+            rx.cond(
+                signed_in,
+                rx.hstack(
+                    rx.vstack(
+                        rx.text(AuthState.user_name, size="2", weight="medium", color="white"),
+                        rx.text(AuthState.role_label, size="1", color="white"),
+                        spacing="0",
+                        align="end",
+                    ),
+                    rx.button(
+                        rx.icon("log-out", size=18, aria_hidden="true"),
+                        msg.SIGN_OUT,
+                        on_click=AuthState.sign_out,
+                        variant="surface",
+                        color_scheme="gray",
+                        size="2",
+                        min_height="44px",
+                        id="sign-out",
+                    ),
+                    align="center",
+                    spacing="3",
+                ),
+            ),
             align="center",
             spacing="3",
             width="100%",
@@ -61,16 +62,12 @@ def header(
     )
 
 
-def page(
-    *children: rx.Component,
-    user_name: rx.Var[str] | str = "",
-    role_label: rx.Var[str] | str = "",
-    on_sign_out: rx.EventHandler | None = None,
-) -> rx.Component:
-    """A full page: skip link, header, and the main content column."""
+def page(*children: rx.Component) -> rx.Component:
+    """A full page: skip link, header, navigation (when signed in) and the main column."""
     return rx.box(
         rx.el.a(msg.SKIP_TO_CONTENT, href="#main", class_name="skip-link"),
-        header(user_name, role_label, on_sign_out),
+        header(),
+        rx.cond(AuthState.user_name != "", nav_bar(AuthState.role)),
         rx.el.main(
             rx.vstack(*children, spacing="4", width="100%", align="stretch"),
             id="main",

@@ -1,46 +1,16 @@
-"""Sign-in page and the base state every signed-in page inherits."""
+"""The sign-in page."""
 
 from __future__ import annotations
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from woms_pwa.components.layout import error_callout, page
 from woms_pwa.context import db, settings
 from woms_pwa.core import messages as msg
-from woms_pwa.core.permissions import Actor
-from woms_pwa.core.services.auth import AuthError, resolve_token, sign_in, sign_out
+from woms_pwa.core.services.auth import AuthError, sign_in
 from woms_pwa.routing import PageSpec
-
-SIGN_IN_ROUTE = "/dang-nhap"
-
-
-class AuthState(rx.State):
-    """The session token (kept in the browser) and who is signed in."""
-
-    token: str = rx.LocalStorage("", name="woms_token", sync=True)
-    user_name: str = ""
-    role_label: str = ""
-
-    def _actor(self) -> Actor | None:
-        """Resolve the token to an actor on every call: the core re-checks rights."""
-        with db() as session:
-            account = resolve_token(session, settings(), self.token)
-            if account is None:
-                return None
-            actor = Actor.from_account(account)
-        self.user_name = actor.display_name
-        self.role_label = msg.ROLE_LABELS.get(actor.role, "")
-        return actor
-
-    @rx.event
-    def sign_out(self) -> rx.event.EventSpec:
-        """End the session and go to the sign-in page."""
-        if self.token:
-            with db() as session:
-                sign_out(session, self.token)
-        self.token = ""
-        self.user_name = ""
-        return rx.redirect(SIGN_IN_ROUTE)
+from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 
 class SignInState(AuthState):
@@ -50,7 +20,7 @@ class SignInState(AuthState):
     busy: bool = False
 
     @rx.event
-    def open(self) -> rx.event.EventSpec | None:
+    def open(self) -> EventSpec | None:
         """Skip the form when the browser is already signed in."""
         self.error = ""
         self.busy = False
@@ -59,7 +29,7 @@ class SignInState(AuthState):
         return None
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> rx.event.EventSpec | None:
+    def submit(self, form: dict[str, str]) -> EventSpec | None:
         """Check the password; on success keep the token and go home."""
         username, password = (form.get("username") or "").strip(), form.get("password") or ""
         if not username or not password:

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from analytics.vntext import format_date_vi, format_number_vi
 from woms_pwa.components.layout import error_callout, loading_block, page
@@ -15,10 +16,10 @@ from woms_pwa.core import messages as msg
 from woms_pwa.core.permissions import Actor, PermissionDenied
 from woms_pwa.core.services.checkins import CheckInError, record_checkin
 from woms_pwa.core.services.plans import get_key_result_detail
-from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
 from woms_pwa.pages.home import plan_href
 from woms_pwa.pages.rows import kr_display
 from woms_pwa.routing import PageSpec
+from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 CHECKIN_ROUTE = "/cap-nhat"
 
@@ -61,7 +62,7 @@ class CheckInState(AuthState):
         self.max_date = min(today, detail.period_end + dt.timedelta(days=60)).isoformat()
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
+    def load(self) -> EventSpec | None:
         """Read ``kr`` from the URL and fetch the key result."""
         actor = self._actor()
         if actor is None:
@@ -78,7 +79,7 @@ class CheckInState(AuthState):
         return None
 
     @rx.event
-    def save(self, form: dict[str, str]) -> list[rx.event.EventSpec] | None:
+    def save(self, form: dict[str, str]) -> list[EventSpec] | None:
         """Validate on the server and store the check-in once (by client id)."""
         actor = self._actor()
         if actor is None:
@@ -232,9 +233,6 @@ def checkin_page() -> rx.Component:
             ),
             loading_block(),
         ),
-        user_name=CheckInState.user_name,
-        role_label=CheckInState.role_label,
-        on_sign_out=CheckInState.sign_out,
     )
 
 

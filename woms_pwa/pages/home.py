@@ -5,12 +5,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from woms_pwa.components.layout import loading_block, page
+from woms_pwa.components.nav import NavItem
 from woms_pwa.core import messages as msg
 from woms_pwa.core.services.plans import list_visible_plans
-from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
 from woms_pwa.routing import PageSpec
+from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 
 def plan_href(owner_code: str, period: str) -> str:
@@ -26,7 +28,7 @@ class HomeState(AuthState):
     loaded: bool = False
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
+    def load(self) -> EventSpec | None:
         """Fetch the visible plans (or send the user to sign in)."""
         from woms_pwa.context import db
 
@@ -100,10 +102,9 @@ def home_page() -> rx.Component:
             ),
             loading_block(),
         ),
-        user_name=HomeState.user_name,
-        role_label=HomeState.role_label,
-        on_sign_out=HomeState.sign_out,
     )
 
 
 PAGES = [PageSpec("/", home_page, msg.HOME, HomeState.load)]
+
+NAV = [NavItem(msg.HOME, "/", "house", order=0)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from analytics.vntext import format_date_vi
 from woms_pwa.components.layout import error_callout, loading_block, page
@@ -11,9 +12,9 @@ from woms_pwa.context import db
 from woms_pwa.core import messages as msg
 from woms_pwa.core.permissions import PermissionDenied
 from woms_pwa.core.services.plans import get_plan_view
-from woms_pwa.pages.auth import SIGN_IN_ROUTE, AuthState
 from woms_pwa.pages.rows import plan_rows
 from woms_pwa.routing import PageSpec
+from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 PLAN_ROUTE = "/ke-hoach"
 
@@ -28,7 +29,7 @@ class PlanState(AuthState):
     loaded: bool = False
 
     @rx.event
-    def load(self) -> rx.event.EventSpec | None:
+    def load(self) -> EventSpec | None:
         """Read ``owner`` and ``period`` from the URL and fetch the plan."""
         actor = self._actor()
         if actor is None:
@@ -155,9 +156,6 @@ def plan_page() -> rx.Component:
             ),
             loading_block(),
         ),
-        user_name=PlanState.user_name,
-        role_label=PlanState.role_label,
-        on_sign_out=PlanState.sign_out,
     )
 
 
