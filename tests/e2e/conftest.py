@@ -88,8 +88,12 @@ def _wait_until_up(
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a production WOMS server on a fresh, seeded database."""
+def e2e_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A production WOMS server on a fresh, seeded database: ``(base URL, database URL)``.
+
+    Tests may add the data they need through the core services on the
+    database URL; they share one server, so they use their own codes.
+    """
     tmp = tmp_path_factory.mktemp("e2e")
     db_url, pg_name = _database(tmp)
     upgrade(db_url)
@@ -131,7 +135,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process, log)
-        yield url
+        yield url, db_url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -148,6 +152,18 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 os.environ["WOMS_TEST_DB_URL"], isolation_level="AUTOCOMMIT"
             ).connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_server: tuple[str, str]) -> str:
+    """Base URL of the test server."""
+    return e2e_server[0]
+
+
+@pytest.fixture(scope="session")
+def app_db_url(e2e_server: tuple[str, str]) -> str:
+    """Database URL behind the test server."""
+    return e2e_server[1]
 
 
 @pytest.fixture(scope="session")
