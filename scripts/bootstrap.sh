@@ -27,3 +27,9 @@ if [ ! -x .local/bun/bin/bun ]; then
   mkdir -p .local/bun
   npm install --silent -g --prefix "$ROOT/.local/bun" bun@1.4.4 >/dev/null
 fi
+
+# axe-core (accessibility rules injected by the browser tests), pinned.
+if [ ! -f .local/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "==> Cài axe-core (từ npm registry) vào .local/axe"
+  npm install --silent --no-audit --no-fund --prefix "$ROOT/.local/axe" axe-core@4.14.1 >/dev/null
+fi

@@ -15,12 +15,12 @@ import subprocess
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from woms_pwa.core.db import session_scope
 from woms_pwa.core.exchange.importer import import_dataset
@@ -57,13 +57,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _database(tmp: Path) -> tuple[str, str | None]:
+def _database(tmp: Path, create_database: Callable[[Engine, str], None]) -> tuple[str, str | None]:
     server = os.environ.get("WOMS_TEST_DB_URL", "")
     if not server:
         return f"sqlite:///{tmp / 'e2e.db'}", None
     name = f"woms_e2e_{uuid.uuid4().hex[:8]}"
-    with create_engine(server, isolation_level="AUTOCOMMIT").connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    create_database(create_engine(server, isolation_level="AUTOCOMMIT"), name)
     return server.rsplit("/", 1)[0] + f"/{name}", name
 
 
@@ -88,14 +87,16 @@ def _wait_until_up(
 
 
 @pytest.fixture(scope="session")
-def e2e_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def e2e_server(
+    tmp_path_factory: pytest.TempPathFactory, make_database: Callable[[Engine, str], None]
+) -> Iterator[tuple[str, str]]:
     """A production WOMS server on a fresh, seeded database: ``(base URL, database URL)``.
 
     Tests may add the data they need through the core services on the
     database URL; they share one server, so they use their own codes.
     """
     tmp = tmp_path_factory.mktemp("e2e")
-    db_url, pg_name = _database(tmp)
+    db_url, pg_name = _database(tmp, make_database)
     upgrade(db_url)
     hashed = hash_password(PASSWORD)
     with session_scope(db_url) as session:

@@ -446,62 +446,75 @@ def _sync_checkins(
         }
     )
     affected = set(frame["kr_id"].unique().tolist())
-    table = _table(CheckIn)
-    columns = ["id", "kr_id", "date", "value", "note", "evidence", "reported_by_person_id"]
-    stored_rows = [
-        row
-        for row in w.session.execute(
-            core_select(*[table.c[c] for c in columns]).order_by(
-                table.c.kr_id, table.c.date, table.c.id
-            )
-        )
-        if row.kr_id in affected
-    ]
-    stored = pd.DataFrame(stored_rows, columns=columns)
+    stored = _stored_checkins(w.session, affected)
     if stored.empty:
-        fresh = frame
-        existing: dict[Any, dict[str, Any]] = {}
-    else:
-        stored["seq"] = stored.groupby(["kr_id", "date"]).cumcount()
-        merged = frame.merge(
-            stored[["kr_id", "date", "seq", "id"]], on=["kr_id", "date", "seq"], how="left"
-        )
-        fresh = merged[merged["id"].isna()].drop(columns=["id"])
-        existing = {
-            (r.kr_id, r.date, r.seq): {
-                "id": r.id,
-                "value": r.value,
-                "note": r.note or None,
-                "evidence": r.evidence,
-                "reported_by_person_id": None
-                if pd.isna(r.reported_by_person_id)
-                else int(r.reported_by_person_id),
-            }
-            for r in stored.itertuples()
-        }
-        matched = merged[merged["id"].notna()]
-        w.sync(
-            "check_in",
-            CheckIn,
+        _insert_checkins(w, frame)
+        return affected
+    # Compare column-wise on the merged frame; only changed rows become dicts,
+    # so re-importing a province costs no per-row Python objects.
+    merged = frame.merge(stored, on=["kr_id", "date", "seq"], how="left", suffixes=("", "_old"))
+    known = merged["id"].notna()
+    old_reporter = merged["reported_by_person_id_old"].astype("Int64")
+    differs = (
+        (merged["value"] != merged["value_old"])
+        | (merged["note"].fillna("") != merged["note_old"].fillna(""))
+        | (merged["evidence"].fillna("") != merged["evidence_old"].fillna(""))
+        | (merged["reported_by_person_id"].fillna(-1) != old_reporter.fillna(-1))
+    )
+    changed = merged[known & differs]
+
+    def reporter(value: Any) -> int | None:
+        return None if pd.isna(value) else int(value)
+
+    w.sync(
+        "check_in",
+        CheckIn,
+        (
             (
-                (
-                    (r.kr_id, r.date, r.seq),
-                    {
-                        "value": float(r.value),
-                        "note": r.note or None,
-                        "evidence": r.evidence,
-                        "reported_by_person_id": None
-                        if pd.isna(r.reported_by_person_id)
-                        else int(r.reported_by_person_id),
-                    },
-                )
-                for r in matched.itertuples()
-            ),
-            existing,
-            code_of=lambda key: f"{key[0]}@{key[1]}",
-        )
+                (r.kr_id, r.date, r.seq),
+                {
+                    "value": float(r.value),
+                    "note": r.note or None,
+                    "evidence": _clean(r.evidence),
+                    "reported_by_person_id": reporter(r.reported_by_person_id),
+                },
+            )
+            for r in changed.itertuples()
+        ),
+        {
+            (r.kr_id, r.date, r.seq): {
+                "id": int(r.id),
+                "value": r.value_old,
+                "note": r.note_old or None,
+                "evidence": _clean(r.evidence_old),
+                "reported_by_person_id": reporter(r.reported_by_person_id_old),
+            }
+            for r in changed.itertuples()
+        },
+        code_of=lambda key: f"{key[0]}@{key[1]}",
+    )
+    fresh = merged.loc[~known, list(frame.columns)]
     _insert_checkins(w, fresh)
     return affected
+
+
+def _stored_checkins(session: Session, kr_ids: set[int]) -> pd.DataFrame:
+    """Stored check-ins of ``kr_ids`` with their order within (key result, date)."""
+    table = _table(CheckIn)
+    columns = ["id", "kr_id", "date", "value", "note", "evidence", "reported_by_person_id"]
+    statement = core_select(*[table.c[c] for c in columns]).order_by(
+        table.c.kr_id, table.c.date, table.c.id
+    )
+    if len(kr_ids) <= 1000:
+        statement = statement.where(table.c.kr_id.in_(sorted(kr_ids)))
+    stored = pd.DataFrame(session.execute(statement).all(), columns=columns)
+    if stored.empty:
+        return stored
+    stored = stored[stored["kr_id"].isin(kr_ids)]
+    stored["seq"] = stored.groupby(["kr_id", "date"]).cumcount()
+    return stored.rename(
+        columns={c: f"{c}_old" for c in ("value", "note", "evidence", "reported_by_person_id")}
+    )
 
 
 def _insert_checkins(w: _Writer, fresh: pd.DataFrame) -> None:
