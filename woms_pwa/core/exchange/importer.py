@@ -9,6 +9,7 @@ dataset may cover part of the province.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -534,21 +535,52 @@ def _insert_checkins(w: _Writer, fresh: pd.DataFrame) -> None:
     )
     table = _table(CheckIn)
     now = utcnow()
-    for start in range(0, total, _CHUNK):
-        stop = min(start + _CHUNK, total)
-        rows = [
+    rows = (
+        (
+            int(kr[i]),
+            dates[i],
+            float(values[i]),
+            _clean(notes[i]) or "",
+            _clean(evidence[i]),
+            None if reporter[i] is None else int(reporter[i]),
+            now,
+        )
+        for i in range(total)
+    )
+    columns = ("kr_id", "date", "value", "note", "evidence", "reported_by_person_id", "created_at")
+    connection = w.session.connection()
+    if connection.dialect.name == "postgresql":
+        # COPY is an order of magnitude faster than INSERT for a million rows,
+        # and runs inside the same transaction (all-or-nothing still holds).
+        raw: Any = connection.connection.dbapi_connection
+        buffer = io.StringIO()
+        pd.DataFrame(
             {
-                "kr_id": int(kr[i]),
-                "date": dates[i],
-                "value": float(values[i]),
-                "note": _clean(notes[i]) or "",
-                "evidence": _clean(evidence[i]),
-                "reported_by_person_id": None if reporter[i] is None else int(reporter[i]),
-                "created_at": now,
+                "kr_id": kr,
+                "date": dates,
+                "value": values,
+                "note": [_clean(n) or "" for n in notes],
+                "evidence": [_clean(e) for e in evidence],
+                "reported_by_person_id": pd.array(reporter, dtype="Int64"),
+                "created_at": now.isoformat(),
             }
-            for i in range(start, stop)
-        ]
-        w.session.execute(insert(table), rows)
+        ).to_csv(buffer, index=False, header=False, na_rep="\\N")
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(
+                f"COPY check_in ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+            ) as copy,
+        ):
+            copy.write(buffer.getvalue())
+    else:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(dict(zip(columns, row, strict=True)))
+            if len(batch) == _CHUNK:
+                w.session.execute(insert(table), batch)
+                batch = []
+        if batch:
+            w.session.execute(insert(table), batch)
     w.summary.created["check_in"] = w.summary.created.get("check_in", 0) + total
     w.audit.append(
         AuditRecord(

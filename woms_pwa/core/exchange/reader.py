@@ -25,14 +25,21 @@ class RawSheet:
     frame: pd.DataFrame
 
 
+def _to_nfc(series: pd.Series) -> pd.Series:
+    # Normalise distinct values only, and only those not already NFC: a
+    # million check-in notes repeat a lot and are mostly NFC already.
+    mapping = {
+        value: unicodedata.normalize("NFC", value)
+        for value in series.unique()
+        if not unicodedata.is_normalized("NFC", value)
+    }
+    return series.replace(mapping) if mapping else series
+
+
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.fillna("").astype(str)
     for column in frame.columns:
-        series = frame[column].str.strip()
-        # Only normalise when needed: NFC on a million ASCII cells is wasted time.
-        if series.str.contains(r"[^\x00-\x7f]", regex=True).any():
-            series = series.map(lambda text: unicodedata.normalize("NFC", text))
-        frame[column] = series
+        frame[column] = _to_nfc(frame[column].str.strip())
     return frame
 
 
