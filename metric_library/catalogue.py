@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,23 +104,50 @@ def default_paths() -> list[Path]:
     return sorted(DATA_DIR.glob("*.csv"))
 
 
+class EntryError(CatalogueError):
+    """One invalid field of an entry; ``column`` names it, the message is Vietnamese."""
+
+    def __init__(self, column: str, message: str) -> None:
+        """Keep the column so callers (files, admin forms) can say where the error is."""
+        super().__init__(message)
+        self.column = column
+        self.detail = message
+
+
 def _fail(path: Path, row: int, column: str, message: str) -> CatalogueError:
     return CatalogueError(f"Tệp {path.name}, dòng {row}, cột '{column}': {message}")
 
 
-def _parse_row(path: Path, line: int, raw: dict[str, str | None]) -> Metric:
-    values = {key: normalize_text(raw.get(key) or "") for key in COLUMNS}
+def parse_entry(raw: Mapping[str, str | bool | None]) -> Metric:
+    """Validate one entry given as column → value and build the metric.
+
+    Used for the file rows and for entries an administrator adds or edits, so
+    both follow the same rules.
+
+    Args:
+        raw: values keyed by the names in :data:`COLUMNS`; ``synonyms`` is
+            ``|``-separated, ``is_proxy`` is ``0``/``1`` (or a bool).
+
+    Returns:
+        The validated metric.
+
+    Raises:
+        EntryError: the first invalid column, with a Vietnamese message.
+    """
+    values = {}
+    for key in COLUMNS:
+        value = raw.get(key)
+        if isinstance(value, bool):
+            value = "1" if value else "0"
+        values[key] = normalize_text(value or "")
     code = values["code"]
     if not _CODE_RE.match(code):
-        raise _fail(
-            path,
-            line,
-            "code",
-            f"mã '{code}' không hợp lệ (chữ in hoa ASCII, phân cách bằng dấu chấm)",
+        raise EntryError(
+            "code", f"mã '{code}' không hợp lệ (chữ in hoa ASCII, phân cách bằng dấu chấm)"
         )
     for column in _REQUIRED_TEXT:
         if not values[column]:
-            raise _fail(path, line, column, "không được để trống")
+            raise EntryError(column, "không được để trống")
     checks = (
         ("direction", DIRECTIONS),
         ("perspective", frozenset(PERSPECTIVES)),
@@ -129,14 +156,12 @@ def _parse_row(path: Path, line: int, raw: dict[str, str | None]) -> Metric:
     )
     for column, allowed in checks:
         if values[column] not in allowed:
-            raise _fail(
-                path,
-                line,
+            raise EntryError(
                 column,
                 f"giá trị '{values[column]}' không thuộc {{{', '.join(sorted(allowed))}}}",
             )
     if values["is_proxy"] not in {"0", "1"}:
-        raise _fail(path, line, "is_proxy", f"giá trị '{values['is_proxy']}' phải là 0 hoặc 1")
+        raise EntryError("is_proxy", f"giá trị '{values['is_proxy']}' phải là 0 hoặc 1")
     synonyms = tuple(s.strip() for s in values["synonyms"].split("|") if s.strip())
     return Metric(
         code=code,
@@ -154,6 +179,13 @@ def _parse_row(path: Path, line: int, raw: dict[str, str | None]) -> Metric:
         reference=values["reference"],
         kind_hint=values["kind_hint"],
     )
+
+
+def _parse_row(path: Path, line: int, raw: dict[str, str | None]) -> Metric:
+    try:
+        return parse_entry(raw)
+    except EntryError as exc:
+        raise _fail(path, line, exc.column, exc.detail) from exc
 
 
 def _read_file(path: Path) -> list[tuple[int, Metric]]:

@@ -182,6 +182,26 @@ class MetricSuggester:
         self._learned_codes.append(idx)
         self._learned_matrix = None  # rebuilt lazily on the next query
 
+    def replace_acceptances(self, accepted: Iterable[tuple[str, str]]) -> None:
+        """Forget every learned acceptance and learn ``accepted`` instead.
+
+        Cheaper than building a new suggester when only the stored acceptances
+        changed (the dictionary index is kept).
+
+        Args:
+            accepted: ``(text, code)`` pairs; unknown codes are ignored.
+        """
+        self._learned_texts = []
+        self._learned_codes = []
+        self._learned_matrix = None
+        for text, code in accepted:
+            self.record_acceptance(text, code)
+
+    @property
+    def learned_count(self) -> int:
+        """How many acceptances are currently learned."""
+        return len(self._learned_texts)
+
     def _learn_boost(self, qword: sp.csr_matrix) -> dict[int, float]:
         if not self._learned_texts:
             return {}

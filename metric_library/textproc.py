@@ -155,6 +155,9 @@ _QUALITATIVE_MARKERS = (
     "cai thien",
     "chuyen bien",
     "nhan thuc",
+    "thuc day",
+    "cung co",
+    "giu vung",
 )
 # Openings of a text that already is a measure ("tỷ lệ…", "số…").
 _MEASURE_OPENINGS = ("ty le", "so ", "so luong", "toc do", "chi so", "diem ", "tong ")

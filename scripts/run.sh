@@ -5,5 +5,6 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 woms migrate
 woms demo --if-empty
+woms metrics sync
 echo "==> WOMS: http://localhost:${PORT:-3000}  (tài khoản mẫu: xem README.md)"
 exec scripts/serve.sh

@@ -9,8 +9,9 @@ from metric_library.evaluate import evaluate, load_labelled, main
 def test_labelled_set_is_large_and_valid():
     pairs = load_labelled()
     assert len(pairs) >= 150
-    assert {p.split for p in pairs} == {"dev", "heldout"}
+    assert {p.split for p in pairs} == {"dev", "heldout", "unseen"}
     assert sum(p.split == "heldout" for p in pairs) >= 40
+    assert sum(p.split == "unseen" for p in pairs) >= 40
     known = {m.code for m in default_catalogue()}
     for pair in pairs:
         assert pair.acceptable <= known, pair
@@ -23,6 +24,7 @@ def test_hit_at_5_per_split():
     assert scores["all"].hit5 >= 0.9
     assert scores["dev"].hit5 >= 0.9
     assert scores["heldout"].hit5 >= 0.9
+    assert scores["unseen"].hit5 >= 0.9
 
 
 def test_command_prints_scores(capsys):

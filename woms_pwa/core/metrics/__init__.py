@@ -1,0 +1,1 @@
+"""The metric library in the application: stored dictionary, suggestions, curation."""
