@@ -106,6 +106,15 @@ def _text(frame: pd.DataFrame, name: str) -> np.ndarray:
     return _column(frame, name, "").fillna("").astype(str).to_numpy()
 
 
+def _owner_labels(frame: pd.DataFrame) -> np.ndarray:
+    """Who is named in a message: ``owner_name (owner_code)`` when a name is given."""
+    codes, names = _text(frame, "owner_code"), _text(frame, "owner_name")
+    return np.array(
+        [f"{n} ({c})" if n and c else (n or c) for n, c in zip(names, codes, strict=True)],
+        dtype=object,
+    )
+
+
 def pace_from_checkins(checkins: pd.DataFrame) -> pd.DataFrame:
     """Monthly increments of cumulative key results from their check-ins.
 
@@ -145,7 +154,8 @@ def evaluate_warnings(
 
     Args:
         krs: one row per key result with ``kr_code, owner_code, target`` and
-            optionally ``direction`` (default ``increase``), ``unit``,
+            optionally ``owner_name`` (named in the messages with the code),
+            ``direction`` (default ``increase``), ``unit``,
             ``forecast``, ``p_reach_target``, ``current`` (latest value),
             ``last_checkin`` (date), ``frequency`` (``week``/``month``/
             ``quarter``/``year`` or a number of days; default ``month``),
@@ -211,7 +221,7 @@ def _forecast_rule(krs: pd.DataFrame, policy: WarningPolicy) -> pd.DataFrame:
         p[mask],
         _column(sub, "unit", "").fillna("").astype(str),
         _column(sub, "direction", "increase").fillna("increase").astype(str),
-        _column(sub, "owner_code", "").fillna("").astype(str),
+        _owner_labels(sub),
         strict=True,
     ):
         limit = "chỉ tiêu không vượt quá" if direction == "decrease" else "chỉ tiêu"
@@ -260,7 +270,7 @@ def _stale_rule(krs: pd.DataFrame, as_of: dt.date, policy: WarningPolicy) -> pd.
         "off_track",
         "at_risk",
     )
-    owners = _text(krs, "owner_code")
+    owners = _owner_labels(krs)
     messages = []
     for i in np.nonzero(mask)[0]:
         owner = owners[i]
@@ -331,7 +341,7 @@ def _pace_rule(
     )
     level = np.where(needed > policy.pace_off_track_ratio * best, "off_track", "at_risk")
     scope = codes.map(only_this_year).fillna(True).to_numpy(dtype=bool)
-    units, actions, owners = _text(krs, "unit"), _text(krs, "action"), _text(krs, "owner_code")
+    units, actions, owners = _text(krs, "unit"), _text(krs, "action"), _owner_labels(krs)
     messages = []
     for i in np.nonzero(mask)[0]:
         unit, owner = units[i], owners[i]

@@ -6,17 +6,20 @@ Method per series, best information first:
     the as-of month is December: the year-end is known.
 ``profile`` / ``profile+level``
     the series has complete earlier years: today's value divided by the share of
-    the year usually reached by this month (recency-weighted, spread shrunk
-    towards peers), combined by precision with a random walk on earlier
-    year-ends when at least three are known.
+    the year usually reached by this month (recency-weighted; its mean shrunk
+    towards peers' by empirical Bayes and its spread towards peers' or, with a
+    single earlier year, towards the spread between series), combined by
+    precision with a random walk on earlier year-ends when at least three are
+    known.
 ``peer_profile``
     no own history, but peers with the same metric code have some: the same
     division, by the peers' pooled share and spread.
 ``drift``
     nothing to learn a season from: the run-rate with a wide Student-t interval.
 ``last_value``
-    a non-cumulative series without history (a rate or a stock): last value,
-    random-walk interval.
+    a non-cumulative series without history (a rate or a stock, or a monotone
+    series whose first reading is already most of today's value): last value
+    plus a damped part of its trend, random-walk interval.
 ``history_level``
     no value reported yet this year: earlier year-ends alone.
 """
@@ -45,6 +48,7 @@ from analytics.forecast.models import (
 from analytics.forecast.panel import MONTHS, build_panel
 from analytics.forecast.profile import (
     RECENCY_DECAY,
+    PeerProfile,
     log_shares,
     peer_profile,
     pooled_variance,
@@ -143,6 +147,65 @@ def _resolve_prior(
     return np.where(np.isfinite(prior) & (prior > 0), prior, fallback)
 
 
+LEVEL_FIRST_RATIO = 0.6
+"""A monotone series whose first reading of the year is already this share of
+today's value (and far more than the calendar share) is a level — a rate moving
+towards its target — not a year-to-date total; the run-rate would double it."""
+
+MIN_BETWEEN_SERIES = 5
+"""Series needed before their spread of shares stands in for a year-to-year spread."""
+
+
+def _looks_like_level(
+    year_values: np.ndarray, reported: np.ndarray, month: np.ndarray, current: np.ndarray
+) -> np.ndarray:
+    n = len(month)
+    if not n:
+        return np.zeros(0, dtype=bool)
+    first_month = np.argmax(reported, axis=1) + 1
+    first = year_values[np.arange(n), first_month - 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = first / current
+    calendar = first_month / np.maximum(month, 1)
+    return (month > first_month) & (ratio > np.maximum(LEVEL_FIRST_RATIO, 4.0 * calendar))
+
+
+def _between_series_var(
+    shares: np.ndarray,
+    peers: PeerProfile,
+    groups: np.ndarray,
+    col: np.ndarray,
+    month: np.ndarray,
+) -> np.ndarray:
+    """Last-resort prior spread of ``log C_m`` when no series has two earlier years.
+
+    With one earlier year per series nothing measures year-to-year change, but
+    the spread of that year's shares across peers (same group, else all series)
+    contains it plus the differences between units: an honest, slightly wide
+    stand-in, far closer than a generic default.
+    """
+    n = len(col)
+    out = default_log_share_var(np.maximum(month, 1))
+    if not n or shares.shape[1] == 0:
+        return out
+    flat = shares.reshape(-1, shares.shape[2])
+    count = np.isfinite(flat).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall = (
+            np.nanvar(flat, axis=0, ddof=1) if flat.shape[0] > 1 else np.full(flat.shape[1], np.nan)
+        )
+    overall = np.where(count >= MIN_BETWEEN_SERIES, overall, np.nan)
+    chosen = overall[col]
+    if peers.var.size:
+        has = groups >= 0
+        group_var = np.full(n, np.nan)
+        enough = np.zeros(n, dtype=bool)
+        group_var[has] = peers.var[groups[has], col[has]]
+        enough[has] = peers.n_peers[groups[has], col[has]] >= MIN_BETWEEN_SERIES
+        chosen = np.where(enough & np.isfinite(group_var), group_var, chosen)
+    return np.where(np.isfinite(chosen) & (chosen > 0), chosen, out)
+
+
 def forecast_year_end(
     history: pd.DataFrame,
     as_of_year: int,
@@ -174,13 +237,18 @@ def forecast_year_end(
     n = panel.n_series
     groups, n_groups = _group_index(panel.series, peer_groups)
     cumulative = panel.monotone.copy()
+    declared = np.zeros(n, dtype=bool)
     if "cumulative" in history.columns and n:
         flag = history.drop_duplicates("series", keep="last").set_index("series")["cumulative"]
-        declared = pd.Series(panel.series).map(flag).fillna(True).astype(bool).to_numpy()
-        cumulative &= declared
+        stated = pd.Series(panel.series).map(flag)
+        declared = stated.notna().to_numpy()
+        # A caller who knows the series is a year-to-date total is believed even
+        # when a reading fell (a correction, or an anomaly flagged elsewhere).
+        cumulative = np.where(declared, stated.fillna(False).astype(bool).to_numpy(), cumulative)
     reported = panel.observed[:, -1, :]
     month = np.where(reported.any(axis=1), MONTHS - np.argmax(reported[:, ::-1], axis=1), 0)
     current = panel.values[np.arange(n), -1, np.clip(month - 1, 0, MONTHS - 1)]
+    cumulative &= declared | ~_looks_like_level(panel.values[:, -1, :], reported, month, current)
     timings["prepare"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -188,11 +256,10 @@ def forecast_year_end(
     weights = recency_weights(panel.years[:-1], as_of_year, decay)
     group_var, global_var = pooled_variance(shares, groups, n_groups)
     col = np.clip(month - 1, 0, MONTHS - 2)
-    prior = _resolve_prior(
-        group_var, global_var, groups, col, default_log_share_var(np.maximum(month, 1))
-    )
-    profile, n_years = profile_method(current, month, shares, weights, prior)
     peers = peer_profile(shares, groups, n_groups)
+    fallback = _between_series_var(shares, peers, groups, col, month)
+    prior = _resolve_prior(group_var, global_var, groups, col, fallback)
+    profile, n_years = profile_method(current, month, shares, weights, prior, groups)
     peer = peer_method(current, month, groups, peers)
     timings["profile"] = time.perf_counter() - t0
 
@@ -242,6 +309,9 @@ def forecast_year_end(
     _respect_cumulative(
         fc, lo, hi, p, current, panel.target, panel.decrease, cumulative & (month >= 1)
     )
+    # A series never seen below zero (a count, a share) is not forecast below it.
+    never_negative = ~np.any(panel.values < 0, axis=(1, 2))
+    lo[never_negative] = np.maximum(lo[never_negative], 0.0)
     timings["summarise"] = time.perf_counter() - t0
 
     frame = pd.DataFrame(
@@ -298,7 +368,9 @@ def _summarise(
             fc[ok], lo[ok], hi[ok] = c, c - q * sd, c + q * sd
             with np.errstate(divide="ignore", invalid="ignore"):
                 z = (thr - c) / sd
-            above = np.where(sd > 0, stats.t.sf(z, dof), (c >= thr).astype(float))
+            # A certain forecast equal to the target reaches it either way (≥ or ≤).
+            certain = np.where(decrease[ok], c > thr, c >= thr).astype(float)
+            above = np.where(sd > 0, stats.t.sf(z, dof), certain)
         prob = np.where(decrease[ok], 1.0 - above, above)
         p[ok] = np.where(t_ok, prob, np.nan)
     return fc, lo, hi, p

@@ -34,6 +34,15 @@ it, so the 80% interval must admit the rest of the year running about twice as
 fast (Q4 rush) or half as fast as so far."""
 
 
+MIN_SHRINK_SERIES = 5
+"""Series needed before their mean share is a shrinkage target."""
+
+LEVEL_TREND_DAMPING = 0.8
+"""Month-on-month damping of a level's recent trend (``last_value``): the
+remaining months add ``Σ 0.8^k`` mean steps, at most 4 steps however long the
+rest of the year."""
+
+
 @dataclass(frozen=True)
 class Predictive:
     """Per-series Student-t predictive distribution of the year-end value.
@@ -82,6 +91,7 @@ def profile_method(
     shares: np.ndarray,
     weights: np.ndarray,
     prior_var: np.ndarray,
+    groups: np.ndarray | None = None,
 ) -> tuple[Predictive, np.ndarray]:
     """Year-end = current / typical share of this month, from the series' own earlier years.
 
@@ -95,6 +105,8 @@ def profile_method(
         shares: ``(n, n_years, 11)`` log shares of earlier years.
         weights: ``(n_years,)`` recency weights.
         prior_var: ``(n,)`` prior variance of ``log C_m`` at that month.
+        groups: ``(n,)`` group index (``-1`` for none): the mean share is shrunk
+            towards the group's (see :func:`shrink_means`).
 
     Returns:
         The predictive and the number of years used per series.
@@ -106,12 +118,65 @@ def profile_method(
     own_dof = np.clip(st.n - 1, 0, None).astype(float)
     own_ss = np.where(own_dof > 0, np.nan_to_num(st.var) * own_dof, 0.0)
     var = (PRIOR_DOF * prior_var + own_ss) / (PRIOR_DOF + own_dof)
+    mean_var = var * np.nan_to_num(st.mean_var_factor, nan=1.0)
+    keys = col if groups is None else np.where(groups >= 0, groups * MONTHS + col, -1 - col)
+    mean, mean_var = shrink_means(st.mean, mean_var, keys, col)
     with np.errstate(divide="ignore", invalid="ignore"):
-        center = np.log(current) - st.mean
+        center = np.log(current) - mean
     ok = (st.n > 0) & (current > 0) & (month < MONTHS)
     center = np.where(ok, center, np.nan)
-    pred_var = var * (1.0 + np.nan_to_num(st.mean_var_factor, nan=1.0))
+    pred_var = var + mean_var
     return Predictive(center, pred_var, PRIOR_DOF + own_dof, log_scale=True), st.n
+
+
+def shrink_means(
+    mean: np.ndarray, mean_var: np.ndarray, keys: np.ndarray, col: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Empirical-Bayes shrinkage of each series' mean log share towards its peers' mean.
+
+    With two or three earlier years a series' own typical share is noisy; the
+    mean over its peers (same group and month, else all series of that month)
+    is a precise alternative when series really share a season. The weight
+    ``τ² / (τ² + v)`` uses the between-series variance ``τ²`` left after
+    removing sampling noise ``v``: series of different kinds (revenue and
+    disbursement in one file) have a large ``τ²`` and keep their own profile.
+
+    Args:
+        mean: ``(n,)`` own mean log share (NaN without history).
+        mean_var: ``(n,)`` sampling variance of that mean.
+        keys: ``(n,)`` pooling key (group and month; negative = no group).
+        col: ``(n,)`` month column, for the all-series fallback.
+
+    Returns:
+        The shrunk means and their posterior variances.
+    """
+    out_mean, out_var = mean.copy(), mean_var.copy()
+    ok = np.isfinite(mean) & np.isfinite(mean_var)
+    if ok.sum() < MIN_SHRINK_SERIES:
+        return out_mean, out_var
+    target_mean = np.full(len(mean), np.nan)
+    tau2 = np.full(len(mean), np.nan)
+    for labels in (col, keys):  # all series of the month first, then the group overrides
+        codes, inverse = np.unique(labels[ok], return_inverse=True)
+        cnt = np.bincount(inverse, minlength=len(codes)).astype(float)
+        s1 = np.bincount(inverse, mean[ok], len(codes))
+        s2 = np.bincount(inverse, mean[ok] ** 2, len(codes))
+        sv = np.bincount(inverse, mean_var[ok], len(codes))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            m = s1 / cnt
+            between = (s2 - cnt * m * m) / (cnt - 1) - sv / cnt
+        enough = cnt >= MIN_SHRINK_SERIES
+        idx = np.nonzero(ok)[0]
+        take = enough[inverse]
+        target_mean[idx[take]] = m[inverse][take]
+        tau2[idx[take]] = np.maximum(between[inverse][take], 0.0)
+    use = ok & np.isfinite(target_mean)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        w = np.where(use, tau2 / (tau2 + mean_var), 1.0)
+    w = np.where(np.isfinite(w), w, 1.0)
+    out_mean[use] = w[use] * mean[use] + (1 - w[use]) * target_mean[use]
+    out_var[use] = w[use] * mean_var[use]
+    return out_mean, out_var
 
 
 def peer_method(
@@ -222,7 +287,7 @@ def drift_method(current_year: np.ndarray, month: np.ndarray) -> Predictive:
 
 
 def last_value_method(current_year: np.ndarray, month: np.ndarray) -> Predictive:
-    """Non-cumulative series (a rate, a stock) without history: last value, random-walk interval.
+    """Non-cumulative series (a rate, a stock) without history: last value plus a damped trend.
 
     Args:
         current_year: ``(n, 12)`` values of the as-of year.
@@ -239,9 +304,17 @@ def last_value_method(current_year: np.ndarray, month: np.ndarray) -> Predictive
         dev = np.where(np.isfinite(steps), steps - mean[:, None], 0.0)
         var_step = (dev * dev).sum(axis=1) / (n_steps - 1)
     var_step = np.where(n_steps >= 2, var_step, (0.1 * x) ** 2)
-    var = (MONTHS - month) * var_step + (0.02 * x) ** 2
+    h = (MONTHS - month).astype(float)
+    # A level that has been climbing (a rate moving from its baseline to its target)
+    # keeps part of its trend; damping stops three months of drift from being
+    # extrapolated at full speed, and the trend's own error widens the interval.
+    phi = LEVEL_TREND_DAMPING
+    damped = phi * (1.0 - phi**h) / (1.0 - phi)
+    trend = np.where(n_steps >= 2, np.nan_to_num(mean), 0.0)
+    center = x + damped * trend
+    var = h * var_step + damped**2 * var_step / np.maximum(n_steps, 1) + (0.02 * x) ** 2
     dof = np.clip(n_steps - 1, 1, None).astype(float)
-    return Predictive(x, var, dof, log_scale=False)
+    return Predictive(center, var, dof, log_scale=False)
 
 
 def _monthly_steps(current_year: np.ndarray, *, cumulative: bool) -> tuple[np.ndarray, np.ndarray]:

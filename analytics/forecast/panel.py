@@ -58,21 +58,60 @@ def _interpolate_inside(values: np.ndarray) -> np.ndarray:
     is extrapolated beyond the first or last reported month.
     """
     flat = values.reshape(-1, values.shape[-1])
-    valid = np.isfinite(flat)
-    idx = np.arange(flat.shape[1])
+    valid_all = np.isfinite(flat)
+    width = flat.shape[1]
+    # Only rows with a hole between their first and last reading need work
+    # (most rows are complete or merely end early): cheap to find, costly to fill.
+    count = valid_all.sum(axis=1)
+    first = np.argmax(valid_all, axis=1)
+    last = width - 1 - np.argmax(valid_all[:, ::-1], axis=1)
+    holed = np.nonzero((count > 1) & (count < last - first + 1))[0]
+    if not len(holed):
+        return values
+    sub, valid = flat[holed], valid_all[holed]
+    idx = np.arange(width)
     prev = np.where(valid, idx, -1)
     np.maximum.accumulate(prev, axis=1, out=prev)
-    nxt = np.where(valid, idx, flat.shape[1])
+    nxt = np.where(valid, idx, width)
     nxt = np.minimum.accumulate(nxt[:, ::-1], axis=1)[:, ::-1]
-    gap = ~valid & (prev >= 0) & (nxt < flat.shape[1])
-    if not gap.any():
-        return values
+    gap = ~valid & (prev >= 0) & (nxt < width)
     rows, cols = np.nonzero(gap)
     p, q = prev[rows, cols], nxt[rows, cols]
     frac = (cols - p) / (q - p)
     out = flat.copy()
-    out[rows, cols] = flat[rows, p] + frac * (flat[rows, q] - flat[rows, p])
+    out[holed[rows], cols] = sub[rows, p] + frac * (sub[rows, q] - sub[rows, p])
     return out.reshape(values.shape)
+
+
+def _targets(
+    frame: pd.DataFrame,
+    labels: pd.Index,
+    when: tuple[np.ndarray, np.ndarray],
+    as_of_year: int,
+    as_of_month: int,
+) -> np.ndarray:
+    """Year-end target of each series, from ANY row of the as-of year that gives one.
+
+    A target is a plan, known from January: it may be written only on the first
+    row, only on December's (not yet reported) row, or on a row without a
+    value. Rows up to the as-of month win over later ones (a target revised
+    later is not known yet); the last such row wins among them.
+    """
+    target = np.full(len(labels), np.nan)
+    if "target" not in frame.columns or not len(labels):
+        return target
+    year, month = when
+    this_year = year == as_of_year
+    t = np.full(len(year), np.nan)
+    t[this_year] = pd.to_numeric(frame["target"].to_numpy()[this_year], errors="coerce")
+    rows = np.isfinite(t)
+    index = pd.Index(labels).get_indexer(frame["series"].to_numpy()[rows])
+    found, value, later = index >= 0, t[rows], month[rows] > as_of_month
+    # Later rows first, then known rows: numpy assigns in order, so known rows win.
+    for subset in (later, ~later):
+        take = found & subset
+        target[index[take]] = value[take]
+    return target
 
 
 def build_panel(history: pd.DataFrame, as_of_year: int, as_of_month: int) -> Panel:
@@ -90,6 +129,7 @@ def build_panel(history: pd.DataFrame, as_of_year: int, as_of_month: int) -> Pan
     frame = history
     year = frame["year"].to_numpy(dtype=np.int64)
     month = frame["month"].to_numpy(dtype=np.int64)
+    all_year, all_month = year, month
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
     first_year = as_of_year - MAX_HISTORY_YEARS
     keep = (
@@ -114,11 +154,7 @@ def build_panel(history: pd.DataFrame, as_of_year: int, as_of_month: int) -> Pan
     monotone = ~np.any(np.diff(filled, axis=2) < 0, axis=(1, 2))
     monotone &= ~np.any(filled < 0, axis=(1, 2))
 
-    target = np.full(len(labels), np.nan)
-    if "target" in frame.columns:
-        t = pd.to_numeric(frame["target"], errors="coerce").to_numpy(dtype=float)[keep]
-        cur = (year == as_of_year) & np.isfinite(t)
-        target[codes[cur]] = t[cur]
+    target = _targets(frame, labels, (all_year, all_month), as_of_year, as_of_month)
     decrease = np.zeros(len(labels), dtype=bool)
     if "direction" in frame.columns:
         direction = frame["direction"].astype("string").str.strip().str.lower()

@@ -2,7 +2,7 @@
 
 Run with ``python tests/bench/bench_forecast.py [--series N] [--ets-sample K]``.
 Not collected by pytest. Prints the total time, the time per stage and per
-method, and — on a small sample — the cost and accuracy of a per-series seasonal
+method, the cost of the anomaly rules over the same key results, and — on a small sample — the cost and accuracy of a per-series seasonal
 ETS (statsmodels) against the vectorised share profile, which is why ETS is not
 used in production.
 """
@@ -22,6 +22,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from analytics.anomalies import detect_anomalies
 from analytics.forecast import forecast_year_end
 from analytics.forecast.simulate import run_rate, simulate
 from analytics.warnings import evaluate_warnings
@@ -125,6 +126,30 @@ def ets_sample(history: pd.DataFrame, truth: pd.Series, year: int, k: int) -> No
     )
 
 
+def bench_anomalies(history: pd.DataFrame, year: int, groups: dict[str, str]) -> None:
+    """Anomaly rules over the as-of year's readings of every series, peers by metric."""
+    cur = history[(history["year"] == year) & (history["month"] <= AS_OF_MONTH)]
+    readings = pd.DataFrame(
+        {
+            "kr_code": cur["series"].to_numpy(),
+            "owner_code": cur["series"].to_numpy(),
+            "owner_kind": "commune",
+            "metric_code": cur["series"].map(groups).fillna("").to_numpy(),
+            "year": year,
+            "month": cur["month"].to_numpy(),
+            "value": cur["value"].to_numpy(),
+            "target": cur["target"].to_numpy(),
+        }
+    )
+    t0 = time.perf_counter()
+    found = detect_anomalies(readings)
+    seconds = time.perf_counter() - t0
+    print(
+        f"anomalies {seconds:.2f} s for {readings['kr_code'].nunique():,} key results "
+        f"({len(readings):,} readings): {found['kind'].value_counts().to_dict()}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--series", type=int, default=150_000)
@@ -171,6 +196,7 @@ def main() -> None:
             f"{np.abs(naive[mask] - t[mask]).mean():8.2f}  80% coverage {cover:.2f}"
         )
     print(f"warnings: {len(alerts):,} ({alerts['kind'].value_counts().to_dict()})")
+    bench_anomalies(history, year, groups)
     if args.ets_sample:
         ets_sample(history, truth, year, args.ets_sample)
     print("OK" if total < 30 else "SLOW: over 30 s")

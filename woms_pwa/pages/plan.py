@@ -10,6 +10,7 @@ from woms_pwa.components.layout import error_callout, loading_block, page
 from woms_pwa.components.progress import light_badge, progress_bar
 from woms_pwa.context import db
 from woms_pwa.core import messages as msg
+from woms_pwa.core.alerts.service import kr_warnings
 from woms_pwa.core.permissions import PermissionDenied
 from woms_pwa.core.services.plans import get_plan_view
 from woms_pwa.pages.rows import plan_rows
@@ -51,6 +52,13 @@ class PlanState(AuthState):
             f"{msg.PLAN_OF.format(period=view.period)} · {status} · phiên bản {view.version}{as_of}"
         )
         self.rows = plan_rows(view)
+        with db() as session:
+            marks = kr_warnings(
+                session, [r["code"] for r in self.rows if r["kind"] == "kr"], period
+            )
+        for row in self.rows:
+            if row["kind"] == "kr":
+                row["warning"] = marks.get(row["code"], "")
         self.loaded = True
         return None
 
@@ -78,6 +86,21 @@ def _kr_card(row: rx.Var[dict[str, str]]) -> rx.Component:
             ),
             rx.text(row["title"], weight="medium", size="3"),
             rx.text(row["figures"], size="2"),
+            rx.cond(
+                row["warning"] != "",
+                rx.link(
+                    rx.hstack(
+                        rx.icon("triangle-alert", size=16, aria_hidden="true", flex_shrink="0"),
+                        rx.text(row["warning"], size="2"),
+                        spacing="2",
+                        align="start",
+                    ),
+                    href="/canh-bao?kr=" + row["code"],
+                    color_scheme="orange",
+                    underline="none",
+                    class_name="kr-warning",
+                ),
+            ),
             progress_bar(row["percent"], row["light"], row["title"]),
             rx.hstack(
                 rx.text(row["percent_text"], size="2", weight="bold"),

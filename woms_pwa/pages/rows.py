@@ -39,6 +39,7 @@ def kr_display(kr: KeyResultRow) -> dict[str, str]:
         "href": checkin_href(kr.code),
         "can_write": "1" if kr.can_write else "0",
         "direction": msg.DIRECTION_LABELS.get(kr.direction, ""),
+        "warning": "",  # filled by the plan page from the early warnings
     }
 
 

@@ -150,3 +150,11 @@ def test_many_key_results_at_once() -> None:
     warnings = evaluate_warnings(krs, AS_OF)
     assert len(warnings) == int((krs["p_reach_target"] < 0.5).sum())
     assert warnings["level"].iloc[0] == "off_track"
+
+
+def test_messages_name_the_owner_when_a_name_is_given() -> None:
+    named = evaluate_warnings(_kr(p_reach_target=0.1, owner_name="Sở Tài chính"), AS_OF)
+    assert "Sở Tài chính (HY.STC)" in named.iloc[0]["message"]
+    assert named.iloc[0]["owner_code"] == "HY.STC"
+    bare = evaluate_warnings(_kr(p_reach_target=0.1), AS_OF)
+    assert "chịu trách nhiệm: HY.STC." in bare.iloc[0]["message"]

@@ -1,0 +1,400 @@
+"""Forecasts, early warnings and anomalies of a period, in an actor's scope.
+
+``compute_alerts`` reads the frames (``alerts.frames``), runs the pure engines
+(``analytics.forecast``, ``analytics.warnings``, ``analytics.anomalies``) and
+returns display-ready rows; ``alerts_for`` keeps what an actor may see;
+``explain_anomaly`` stores a reviewer's explanation; ``notify_alerts`` tells
+owners and leaders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from analytics.anomalies import AnomalyPolicy, detect_anomalies
+from analytics.forecast import forecast_year_end
+from analytics.forecast.cli import METHOD_LABELS
+from analytics.warnings import WarningPolicy, evaluate_warnings, pace_from_checkins
+from woms_pwa.core.alerts.frames import AlertFrames, edit_events, load_alert_frames
+from woms_pwa.core.alerts.models import AnomalyReview
+from woms_pwa.core.messages import alerts as msg
+from woms_pwa.core.models import AuditEntry, CheckIn, KeyResult, Period, Plan, Task
+from woms_pwa.core.permissions import Actor, Scope, scope_for
+from woms_pwa.core.vocab import Role
+
+
+@dataclass(frozen=True)
+class AlertReport:
+    """Warnings and anomalies of one period as of one day.
+
+    Attributes:
+        period: the year period code.
+        as_of: the evaluation day.
+        warnings: one dict per warning (``kr_code, owner_code, kind, level,
+            message, forecast, target`` …).
+        anomalies: one dict per anomaly (``kr_code, owner_code, kind, key,
+            message, evidence, explained`` …).
+        forecasts: the forecast frame (``analytics.forecast`` columns).
+        timings: seconds per stage.
+    """
+
+    period: str
+    as_of: dt.date
+    warnings: list[dict[str, Any]]
+    anomalies: list[dict[str, Any]]
+    forecasts: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def default_period(session: Session, today: dt.date | None = None) -> str | None:
+    """The latest year period that has plans, not after this year."""
+    year = (today or dt.date.today()).year
+    codes = session.execute(
+        select(Period.code).join(Plan, col(Plan.period_id) == col(Period.id)).distinct()
+    ).scalars()
+    years = sorted(int(c) for c in codes if c.isdigit() and int(c) <= year)
+    return str(years[-1]) if years else None
+
+
+def default_as_of(session: Session, period: str, today: dt.date | None = None) -> dt.date:
+    """The day the data speaks for: the latest check-in of the period, never after today.
+
+    Evaluating a finished or imported year "as of today" would call every key
+    result stale; its own latest reading is the honest reference.
+    """
+    today = today or dt.date.today()
+    year = int(period)
+    latest = session.execute(
+        select(func.max(CheckIn.date)).where(
+            CheckIn.date >= dt.date(year, 1, 1), CheckIn.date <= min(today, dt.date(year, 12, 31))
+        )
+    ).scalar_one()
+    if latest is None:
+        return min(today, dt.date(year, 12, 31))
+    return min(latest, today)
+
+
+def _action(metric: object) -> str:
+    code = str(metric or "")
+    for prefix, verb in msg.ACTION_VERBS.items():
+        if code.startswith(prefix):
+            return verb
+    return ""
+
+
+def _forecast(frames: AlertFrames, as_of: dt.date) -> pd.DataFrame:
+    result = forecast_year_end(frames.history, as_of.year, as_of.month, frames.peer_groups)
+    return result.frame
+
+
+def _warning_frame(
+    frames: AlertFrames, forecasts: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    krs = frames.krs
+    fc = forecasts.set_index("series")
+    frame = pd.DataFrame(
+        {
+            "kr_code": krs["kr_code"],
+            "owner_code": krs["owner_code"],
+            "owner_name": krs["owner_name"],
+            "target": krs["target"],
+            "direction": krs["direction"],
+            "unit": krs["unit"].fillna(""),
+            "forecast": krs["kr_code"].map(fc["forecast"]),
+            "p_reach_target": krs["kr_code"].map(fc["p_reach_target"]),
+            # A reached target needs no pace and no reminder (a finished milestone).
+            "current": krs["current"].where(krs["cumulative"] & ~krs["done"]),
+            "last_checkin": krs["last_checkin"],
+            "frequency": krs["reporting_frequency"],
+            "period_start": krs["period_start"],
+            "period_end": krs["period_end"],
+            "action": krs["metric_code"].map(_action),
+        }
+    )
+    cumulative = set(krs.loc[krs["cumulative"], "kr_code"])
+    readings = frames.readings[frames.readings["series"].isin(cumulative)]
+    pace = pace_from_checkins(
+        pd.DataFrame(
+            {
+                "kr_code": readings["series"].to_numpy(),
+                "date": pd.to_datetime(
+                    {"year": readings["year"], "month": readings["month"], "day": 1}
+                ).to_numpy(),
+                "value": readings["value"].to_numpy(dtype=float),
+            }
+        )
+    )
+    return frame, pace
+
+
+def _stale_exempt(frame: pd.DataFrame, krs: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """Done key results are not stale: pretend they reported today."""
+    out = frame.copy()
+    done = krs["done"].to_numpy(dtype=bool)
+    out.loc[done, "last_checkin"] = pd.Timestamp(as_of)
+    return out
+
+
+def _deadlines(year: int) -> list[dt.date]:
+    """Monthly reporting deadlines (the 5th) and the end of the year."""
+    days = [dt.date(year, m, 5) for m in range(1, 13)] + [dt.date(year + 1, 1, 5)]
+    return [*days, dt.date(year, 12, 31)]
+
+
+def _reviews(session: Session, kr_ids: list[int]) -> dict[tuple[int, str, str], AnomalyReview]:
+    if not kr_ids:
+        return {}
+    rows = session.execute(
+        select(AnomalyReview).where(col(AnomalyReview.kr_id).in_(kr_ids))
+    ).scalars()
+    return {(r.kr_id, r.kind, r.anomaly_key): r for r in rows}
+
+
+def compute_alerts(
+    session: Session,
+    *,
+    period: str | None = None,
+    as_of: dt.date | None = None,
+    policy: WarningPolicy | None = None,
+    anomaly_policy: AnomalyPolicy | None = None,
+    today: dt.date | None = None,
+) -> AlertReport | None:
+    """Forecasts, warnings and anomalies of every key result of a year period.
+
+    Args:
+        session: an open session.
+        period: year code (default: the latest year with plans).
+        as_of: evaluation day (default: :func:`default_as_of`).
+        policy: warning thresholds.
+        anomaly_policy: anomaly thresholds.
+        today: "today" for the defaults (tests pin it).
+
+    Returns:
+        The report, or None when there is no year plan at all.
+    """
+    import time
+
+    period = period or default_period(session, today)
+    if period is None:
+        return None
+    as_of = as_of or default_as_of(session, period, today)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    frames = load_alert_frames(session, period, as_of)
+    timings["load"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    forecasts = _forecast(frames, as_of)
+    timings["forecast"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    krs_frame, pace = _warning_frame(frames, forecasts)
+    krs_frame = _stale_exempt(krs_frame, frames.krs, as_of)
+    warnings = evaluate_warnings(krs_frame, as_of, policy, pace_history=pace)
+    timings["warnings"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    year = as_of.year
+    current = frames.readings[frames.readings["year"] == year]
+    readings = current.drop(columns=["kr_code"]).rename(columns={"series": "kr_code"})
+    edits, changes = edit_events(session, year)
+    anomalies = detect_anomalies(
+        readings, edits=edits, deadlines=_deadlines(year), changes=changes, policy=anomaly_policy
+    )
+    timings["anomalies"] = time.perf_counter() - t0
+    return AlertReport(
+        period=period,
+        as_of=as_of,
+        warnings=_warning_rows(warnings, frames.krs, forecasts),
+        anomalies=_anomaly_rows(session, anomalies, frames.krs),
+        forecasts=forecasts,
+        timings=timings,
+    )
+
+
+_ID_COLUMNS = ("kr_id", "owner_unit_id", "owner_person_id", "plan_id")
+
+
+def _info(krs: pd.DataFrame) -> pd.DataFrame:
+    info = krs.set_index("kr_code")[
+        ["kr_id", "title", "owner_name", "owner_unit_id", "owner_person_id", "unit", "plan_id"]
+    ].astype(object)
+    for column in _ID_COLUMNS:
+        # Ids come back as floats where a column has NULLs; rows carry ints or None.
+        ids = [None if pd.isna(v) else int(v) for v in info[column]]
+        info[column] = pd.Series(ids, index=info.index, dtype=object)
+    return info
+
+
+def _clean(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if not np.isfinite(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def _warning_rows(
+    warnings: pd.DataFrame, krs: pd.DataFrame, forecasts: pd.DataFrame
+) -> list[dict[str, Any]]:
+    info = _info(krs)
+    fc = forecasts.set_index("series")
+    rows = []
+    for row in warnings.to_dict("records"):
+        code = row["kr_code"]
+        extra = info.loc[code].to_dict()
+        f = fc.loc[code].to_dict() if code in fc.index else {}
+        method = str(f.get("method", ""))
+        rows.append(
+            {k: _clean(v) for k, v in row.items()}
+            | {k: _clean(v) for k, v in extra.items()}
+            | {
+                "lower": _clean(f.get("lower", np.nan)),
+                "upper": _clean(f.get("upper", np.nan)),
+                "method": method,
+                "method_label": METHOD_LABELS.get(method, method),
+                "source": "warning",
+            }
+        )
+    return rows
+
+
+def _anomaly_rows(
+    session: Session, anomalies: pd.DataFrame, krs: pd.DataFrame
+) -> list[dict[str, Any]]:
+    info = _info(krs)
+    anomalies = anomalies[anomalies["kr_code"].isin(info.index)]
+    ids = [int(info.loc[c, "kr_id"]) for c in anomalies["kr_code"].unique()]
+    reviews = _reviews(session, ids)
+    rows = []
+    for row in anomalies.to_dict("records"):
+        extra = {k: _clean(v) for k, v in info.loc[row["kr_code"]].to_dict().items()}
+        review = reviews.get((int(str(extra["kr_id"])), row["kind"], row["key"]))
+        target = krs.loc[krs["kr_code"] == row["kr_code"], "target"].iloc[0]
+        rows.append(
+            {k: _clean(v) for k, v in row.items()}
+            | extra
+            | {
+                "level": "anomaly",
+                "forecast": None,
+                "target": _clean(target),
+                "source": "anomaly",
+                "explained": review is not None,
+                "review_note": review.note if review else "",
+                "reviewed_by": review.reviewer_name if review else "",
+                "reviewed_at": review.reviewed_at.date().isoformat() if review else "",
+            }
+        )
+    return rows
+
+
+def visible(scope: Scope, row: dict[str, Any]) -> bool:
+    """Whether a warning/anomaly row belongs to a plan the scope may see."""
+    if row.get("owner_unit_id") is not None:
+        return scope.can_view_unit(int(row["owner_unit_id"]))
+    person = row.get("owner_person_id")
+    return scope.view_people is None or person in scope.view_people
+
+
+def alerts_for(
+    session: Session,
+    actor: Actor,
+    *,
+    period: str | None = None,
+    as_of: dt.date | None = None,
+    today: dt.date | None = None,
+) -> AlertReport | None:
+    """:func:`compute_alerts` restricted to what ``actor`` may see."""
+    report = compute_alerts(session, period=period, as_of=as_of, today=today)
+    if report is None:
+        return None
+    scope = scope_for(session, actor)
+    return AlertReport(
+        period=report.period,
+        as_of=report.as_of,
+        warnings=[r for r in report.warnings if visible(scope, r)],
+        anomalies=[r for r in report.anomalies if visible(scope, r)],
+        forecasts=report.forecasts,
+        timings=report.timings,
+    )
+
+
+_CACHE: dict[tuple[object, ...], AlertReport | None] = {}
+
+
+def data_version(session: Session) -> tuple[object, ...]:
+    """A cheap stamp that changes whenever data does.
+
+    Every change (import, check-in, explanation) appends to the audit log, and
+    check-ins are counted too in case one is written without it.
+    """
+    audit = session.execute(select(func.max(AuditEntry.id))).scalar_one()
+    checkins = session.execute(select(func.count(), func.max(CheckIn.id))).one()
+    return (audit, *checkins)
+
+
+def cached_alerts(
+    session: Session, *, period: str | None = None, today: dt.date | None = None
+) -> AlertReport | None:
+    """:func:`compute_alerts` with the defaults, memoised per database state and day.
+
+    Pages that only mark key results (the plan page) call this on every load;
+    recomputing a province on each would cost seconds.
+    """
+    url = str(session.connection().engine.url)
+    key = (url, period, today or dt.date.today(), data_version(session))
+    if key not in _CACHE:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        _CACHE[key] = compute_alerts(session, period=period, today=today)
+    return _CACHE[key]
+
+
+def kr_warnings(session: Session, kr_codes: list[str], period: str) -> dict[str, str]:
+    """The most severe warning message of each key result (for a marker on its card).
+
+    Args:
+        session: an open session.
+        kr_codes: key results the caller may already see.
+        period: the plan's period (only year periods have forecasts).
+
+    Returns:
+        Code -> Vietnamese message, only for key results with a warning.
+    """
+    if not period.isdigit():
+        return {}
+    report = cached_alerts(session, period=period)
+    if report is None:
+        return {}
+    wanted, out = set(kr_codes), {}
+    for row in report.warnings:  # off-track first, as evaluate_warnings orders them
+        code = str(row["kr_code"])
+        if code in wanted and code not in out:
+            level = msg.LEVEL_LABELS.get(str(row["level"]), "")
+            out[code] = f"{level}: {row['message']}"
+    return out
+
+
+def can_explain(session: Session, actor: Actor, plan: Plan) -> bool:
+    """Approvers and leaders may explain: admin, province, or a head over the plan."""
+    if actor.role in (Role.ADMIN, Role.PROVINCE):
+        return scope_for(session, actor).can_view_plan(plan)
+    if actor.role is Role.HEAD:
+        return scope_for(session, actor).can_write_plan(plan)
+    return False
+
+
+def plan_of(session: Session, kr_code: str) -> tuple[KeyResult, Plan] | None:
+    """The key result of a code and its plan."""
+    kr = session.execute(select(KeyResult).where(KeyResult.code == kr_code)).scalar_one_or_none()
+    if kr is None:
+        return None
+    task = session.get(Task, kr.task_id)
+    plan = session.get(Plan, task.plan_id) if task else None
+    return (kr, plan) if plan else None
