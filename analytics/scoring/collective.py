@@ -89,7 +89,7 @@ class CollectiveResult:
     def rating_of(self, unit_code: str) -> Rating | None:
         """The final rating of a unit (``None`` when it could not be rated)."""
         row = self.units.loc[self.units["code"] == unit_code]
-        if row.empty or row["rating"].iloc[0] is None:
+        if row.empty or pd.isna(row["rating"].iloc[0]):
             return None
         return Rating(row["rating"].iloc[0])
 
@@ -101,7 +101,7 @@ class CollectiveResult:
                 {
                     "code": row["code"],
                     "total": _round(row["total"]),
-                    "rating": row["rating"],
+                    "rating": None if pd.isna(row["rating"]) else str(row["rating"]),
                     "rating_label": row["rating_label"],
                     "perspectives": {p: _round(row[p]) for p in PERSPECTIVES},
                     "plan_total": _round(row["plan_total"]),

@@ -35,7 +35,10 @@ def latest_readings(
 
     Args:
         kr_ids: the key results to align to.
-        checkins: frame with ``kr_id``, ``date``, ``value``.
+        checkins: frame with ``kr_id``, ``date``, ``value``; an optional
+            ``n_readings`` column says how many readings a row stands for (the
+            database may send only each key result's latest reading with its
+            count), otherwise each row counts as one reading.
         as_of: evaluation date; ``None`` uses every reading.
 
     Returns:
@@ -51,10 +54,13 @@ def latest_readings(
     value = checkins["value"].to_numpy(dtype=float)[keep]
     order = np.lexsort((day, kr))
     kr, day, value = kr[order], day[order], value[order]
+    given = None
+    if "n_readings" in checkins.columns:
+        given = checkins["n_readings"].to_numpy(dtype=float)[keep][order]
     last = np.ones(len(kr), dtype=bool)
     last[:-1] = kr[1:] != kr[:-1]
     first = np.flatnonzero(np.r_[True, last[:-1]]) if len(kr) else np.zeros(0, dtype=int)
-    readings = np.diff(first, append=len(kr))
+    readings = np.diff(first, append=len(kr)) if given is None else given[last].astype(int)
     index = pd.Index(kr[last])
     pos = index.get_indexer(kr_ids)
     found = pos >= 0

@@ -87,7 +87,7 @@ class IndividualResult:
                 "unit_code": row["unit_code"],
                 "is_head": bool(row["is_head"]),
                 "total": _round(row["total"]),
-                "rating": row["rating"],
+                "rating": _code(row["rating"]),
                 "rating_label": row["rating_label"],
                 "criteria": {c: _round(row[c]) for c in CRITERIA},
                 "stance_level": None if pd.isna(row["stance_level"]) else int(row["stance_level"]),
@@ -128,7 +128,7 @@ class IndividualResult:
         terms = " + ".join(f"{pct(p.weights.get(c, 0.0))} × {num(row[c])}" for c in used)
         total_w = sum(p.weights.get(c, 0.0) for c in used)
         lines.append(f"Tổng điểm = ({terms}) / {pct(total_w)} = {num(row['total'])} điểm.")
-        if row["base_rating"] is not None:
+        if not pd.isna(row["base_rating"]):
             lines.append(f"Theo ngưỡng điểm: {Rating(row['base_rating']).label}.")
         if row["stance_capped"]:
             lines.append("Bị giới hạn mức xếp loại do kết quả tiêu chí lập trường tư tưởng.")
@@ -145,6 +145,11 @@ class IndividualResult:
 
 def _round(value: Any, digits: int = 2) -> float | None:
     return None if value is None or pd.isna(value) else round(float(value), digits)
+
+
+def _code(value: Any) -> str | None:
+    # pandas stores a missing rating as NaN, which is not valid JSON.
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def evaluate_individuals(

@@ -1,0 +1,1 @@
+"""Evaluation of units and people: declarations, scoring runs, the review workflow."""
