@@ -117,6 +117,7 @@ def e2e_server(
         "WOMS_DB_URL": db_url,
         "PORT": str(port),
         "REFLEX_STATES_WORKDIR": str(tmp / "states"),
+        "WOMS_UPLOADS_DIR": str(tmp / "uploads"),
     }
     # One production build at a time in this checkout: parallel test runs
     # would overwrite each other's compiled pages in .web.

@@ -25,6 +25,14 @@ class Settings:
         max_failed_logins: failed passwords before the account is locked.
         lockout_minutes: how long a locked account stays locked.
         smtp_url: ``smtp://host:port`` for e-mail reminders, empty to disable.
+        uploads_dir: folder of evidence files (``WOMS_UPLOADS_DIR``).
+        chroma_path: folder of the assistant's embedded index (``WOMS_CHROMA_PATH``);
+            empty = a folder next to the SQLite database.
+        chroma_url: ``http://host:port`` of a Chroma server (``WOMS_CHROMA_URL``); wins.
+        llm_base_url: OpenAI-compatible endpoint that phrases answers
+            (``WOMS_LLM_BASE_URL``); empty = composed answers only.
+        llm_model: model name at that endpoint (``WOMS_LLM_MODEL``).
+        llm_api_key: key for that endpoint (``WOMS_LLM_API_KEY``), often unused locally.
     """
 
     db_url: str = DEFAULT_DB_URL
@@ -32,6 +40,12 @@ class Settings:
     max_failed_logins: int = 5
     lockout_minutes: int = 15
     smtp_url: str = ""
+    uploads_dir: Path = REPO_ROOT / "uploads"
+    chroma_path: str = ""
+    chroma_url: str = ""
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -50,4 +64,10 @@ class Settings:
             max_failed_logins=int(env.get("WOMS_MAX_FAILED_LOGINS", "5")),
             lockout_minutes=int(env.get("WOMS_LOCKOUT_MINUTES", "15")),
             smtp_url=env.get("WOMS_SMTP_URL", ""),
+            chroma_path=env.get("WOMS_CHROMA_PATH", ""),
+            chroma_url=env.get("WOMS_CHROMA_URL", ""),
+            llm_base_url=env.get("WOMS_LLM_BASE_URL", ""),
+            llm_model=env.get("WOMS_LLM_MODEL", ""),
+            llm_api_key=env.get("WOMS_LLM_API_KEY", ""),
+            uploads_dir=Path(env.get("WOMS_UPLOADS_DIR") or REPO_ROOT / "uploads"),
         )

@@ -1,9 +1,10 @@
-"""Check-in page: record a key result's progress, and see its history."""
+"""Check-in page: the guided monthly check-in of one key result, and its history.
+
+The form is the published ``cap_nhat_thang`` definition (editable by
+administrators); submitting stores a real ``CheckIn`` through the core.
+"""
 
 from __future__ import annotations
-
-import datetime as dt
-import uuid
 
 import reflex as rx
 from reflex.event import EventSpec
@@ -13,9 +14,12 @@ from woms_pwa.components.layout import error_callout, loading_block, page
 from woms_pwa.components.progress import light_badge, progress_bar
 from woms_pwa.context import db
 from woms_pwa.core import messages as msg
+from woms_pwa.core.forms.catalogue import CHECKIN_FORM, FormError
+from woms_pwa.core.forms.submissions import SubmissionOutcome
 from woms_pwa.core.permissions import Actor, PermissionDenied
-from woms_pwa.core.services.checkins import CheckInError, record_checkin
 from woms_pwa.core.services.plans import get_key_result_detail
+from woms_pwa.forms.wizard import wizard
+from woms_pwa.forms.wizard_state import WizardMixin
 from woms_pwa.pages.home import plan_href
 from woms_pwa.pages.rows import kr_display
 from woms_pwa.routing import PageSpec
@@ -24,20 +28,15 @@ from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 CHECKIN_ROUTE = "/cap-nhat"
 
 
-class CheckInState(AuthState):
-    """One key result, its history and the check-in form."""
+class CheckInState(WizardMixin, AuthState):
+    """One key result, its history and the guided check-in."""
 
     kr_code: str = ""
     kr: dict[str, str] = {}
     context: str = ""
     back_href: str = "/"
     history: list[dict[str, str]] = []
-    default_date: str = ""
-    min_date: str = ""
-    max_date: str = ""
-    client_id: str = ""
     error: str = ""
-    saved: str = ""
     loaded: bool = False
 
     def _fill(self, actor: Actor) -> None:
@@ -56,59 +55,28 @@ class CheckInState(AuthState):
             }
             for h in detail.history
         ]
-        today = dt.date.today()
-        self.default_date = min(today, detail.period_end).isoformat()
-        self.min_date = detail.period_start.isoformat()
-        self.max_date = min(today, detail.period_end + dt.timedelta(days=60)).isoformat()
 
     @rx.event
     def load(self) -> EventSpec | None:
-        """Read ``kr`` from the URL and fetch the key result."""
+        """Read ``kr`` from the URL, fetch the key result and open the guided form."""
         actor = self._actor()
         if actor is None:
             return rx.redirect(SIGN_IN_ROUTE)
         self.kr_code = self.router.url.query_parameters.get("kr", "")
-        self.loaded, self.error, self.saved = False, "", ""
-        self.client_id = uuid.uuid4().hex
+        self.loaded, self.error = False, ""
         try:
             self._fill(actor)
-        except PermissionDenied as exc:
+            if self.kr.get("can_write") == "1":
+                self._open_form(actor, CHECKIN_FORM, self.kr_code, preview=False)
+        except (PermissionDenied, FormError) as exc:
             self.kr = {}
             self.error = str(exc)
         self.loaded = True
         return None
 
-    @rx.event
-    def save(self, form: dict[str, str]) -> list[EventSpec] | None:
-        """Validate on the server and store the check-in once (by client id)."""
-        actor = self._actor()
-        if actor is None:
-            return [rx.redirect(SIGN_IN_ROUTE)]
-        self.saved = ""
-        try:
-            on_date = dt.date.fromisoformat(form.get("date") or self.default_date)
-        except ValueError:
-            self.error = msg.CHECKIN_DATE_INVALID
-            return None
-        try:
-            with db() as session:
-                outcome = record_checkin(
-                    session,
-                    actor,
-                    kr_code=self.kr_code,
-                    value=form.get("value", ""),
-                    note=form.get("note", ""),
-                    client_id=self.client_id,
-                    on_date=on_date,
-                )
-        except (CheckInError, PermissionDenied) as exc:
-            self.error = str(exc)
-            return None
-        self.error = ""
-        self.saved = msg.CHECKIN_SAVED if outcome.created else msg.CHECKIN_DUPLICATE
-        self.client_id = uuid.uuid4().hex
+    def _after_submit(self, actor: Actor, outcome: SubmissionOutcome) -> None:
+        self.done_message = msg.CHECKIN_SAVED if outcome.created else msg.CHECKIN_DUPLICATE
         self._fill(actor)
-        return [rx.set_value("value", ""), rx.set_value("note", ""), rx.toast.success(self.saved)]
 
 
 def _history_item(item: rx.Var[dict[str, str]]) -> rx.Component:
@@ -125,64 +93,6 @@ def _history_item(item: rx.Var[dict[str, str]]) -> rx.Component:
         border_bottom="1px solid var(--gray-5)",
         width="100%",
         class_name="history-item",
-    )
-
-
-def _form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(msg.CHECKIN_TITLE, size="4", as_="h2"),
-            error_callout(CheckInState.error),
-            rx.cond(
-                CheckInState.saved != "",
-                rx.callout(
-                    CheckInState.saved, icon="circle-check", color_scheme="grass", role="status"
-                ),
-            ),
-            rx.el.label(
-                msg.CHECKIN_VALUE + " (" + CheckInState.kr["unit"] + ")",
-                html_for="value",
-                class_name="field-label",
-            ),
-            rx.input(
-                id="value",
-                name="value",
-                input_mode="decimal",
-                size="3",
-                width="100%",
-                auto_complete="off",
-                placeholder="Ví dụ: 45,5",
-            ),
-            rx.el.label(msg.CHECKIN_NOTE, html_for="note", class_name="field-label"),
-            rx.text_area(id="note", name="note", rows="4", size="3", width="100%", max_length=4000),
-            rx.el.label(msg.CHECKIN_DATE, html_for="date", class_name="field-label"),
-            rx.input(
-                id="date",
-                name="date",
-                type="date",
-                size="3",
-                width="100%",
-                default_value=CheckInState.default_date,
-                min=CheckInState.min_date,
-                max=CheckInState.max_date,
-                key=CheckInState.default_date,
-            ),
-            rx.button(
-                rx.icon("save", size=18, aria_hidden="true"),
-                msg.CHECKIN_SAVE,
-                type="submit",
-                size="3",
-                width="100%",
-                min_height="48px",
-                id="save-checkin",
-            ),
-            spacing="2",
-            align="stretch",
-            width="100%",
-        ),
-        on_submit=CheckInState.save,
-        reset_on_submit=False,
-        width="100%",
     )
 
 
@@ -219,7 +129,20 @@ def checkin_page() -> rx.Component:
                         ),
                         width="100%",
                     ),
-                    rx.cond(CheckInState.kr["can_write"] == "1", rx.card(_form(), width="100%")),
+                    rx.cond(
+                        CheckInState.kr["can_write"] == "1",
+                        rx.card(
+                            rx.heading(
+                                msg.CHECKIN_TITLE, size="4", as_="h2", margin_bottom="0.5em"
+                            ),
+                            wizard(
+                                CheckInState,
+                                submit_id="save-checkin",
+                                submit_label=msg.CHECKIN_SAVE,
+                            ),
+                            width="100%",
+                        ),
+                    ),
                     rx.heading(msg.CHECKIN_HISTORY, size="4", as_="h2"),
                     rx.cond(
                         CheckInState.history.length() == 0,
