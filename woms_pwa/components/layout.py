@@ -23,7 +23,8 @@ def header() -> rx.Component:
                 ),
                 href="/",
                 underline="none",
-                aria_label=msg.HOME,
+                # The accessible name must contain the visible text (WCAG 2.5.3).
+                aria_label=f"{msg.APP_NAME} – {msg.HOME}",
             ),
             rx.spacer(),
             rx.cond(
