@@ -181,6 +181,19 @@ def _row(S: Any, row: rx.Var[dict[str, str]]) -> rx.Component:
     )
 
 
+def _labelled_upload(upload: rx.Component, label: Any) -> rx.Component:
+    """Give the dropzone's hidden file input an accessible name (axe: label).
+
+    ``rx.upload`` builds the ``<input type=file>`` itself and offers no prop
+    for it, so the name is set on that child component after creation.
+    """
+    for zone in upload.children:
+        for child in zone.children:
+            if type(child).__name__ == "Input":
+                child.custom_attrs["aria-label"] = label
+    return upload
+
+
 def _slot(S: Any, index: int) -> rx.Component:
     row = S.slots[index]
     upload_id = f"upload-{index}"
@@ -190,22 +203,25 @@ def _slot(S: Any, index: int) -> rx.Component:
         rx.vstack(
             rx.text(row["label"], rx.cond(row["required"] == "1", " *", ""), weight="bold"),
             rx.cond(row["help"] != "", rx.text(row["help"], size="2", color_scheme="gray")),
-            rx.upload(
-                rx.button(
-                    rx.icon("camera", size=20, aria_hidden="true"),
-                    rx.cond(row["type"] == "photo", msg.CHOOSE_PHOTO, msg.CHOOSE_FILE),
-                    type="button",
-                    size="3",
-                    variant="outline",
-                    min_height=TOUCH,
+            _labelled_upload(
+                rx.upload(
+                    rx.button(
+                        rx.icon("camera", size=20, aria_hidden="true"),
+                        rx.cond(row["type"] == "photo", msg.CHOOSE_PHOTO, msg.CHOOSE_FILE),
+                        type="button",
+                        size="3",
+                        variant="outline",
+                        min_height=TOUCH,
+                        width="100%",
+                    ),
+                    id=upload_id,
+                    multiple=False,
+                    max_files=1,
+                    on_drop=handler(rx.upload_files(upload_id=upload_id)),
                     width="100%",
+                    class_name="upload-slot",
                 ),
-                id=upload_id,
-                multiple=False,
-                max_files=1,
-                on_drop=handler(rx.upload_files(upload_id=upload_id)),
-                width="100%",
-                class_name="upload-slot",
+                row["label"],
             ),
             rx.cond(
                 row["file_name"] != "",
