@@ -1,0 +1,1 @@
+"""Planning: guided drafting, checks, cascading, approval, versions and the yearly cycle."""
