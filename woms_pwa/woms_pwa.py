@@ -20,6 +20,10 @@ app = rx.App(
         rx.el.meta(name="description", content=msg.APP_LONG_NAME),
         rx.el.link(rel="icon", href="/favicon.ico"),
         rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
+        # Installable PWA: manifest + service worker (rx.el.script, not rx.script:
+        # the latter is injected after `load` and the registration never ran).
+        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+        rx.el.script(src="/pwa.js", defer=True),
     ],
 )
 for spec in discover_pages():
