@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest_smtp import SmtpInbox, run_smtp_server
 
 from woms_pwa.core.db import session_scope
 from woms_pwa.core.exchange.importer import import_dataset
@@ -55,3 +57,9 @@ def actor_of(loaded: str):  # type: ignore[no-untyped-def]
             return Actor.from_account(account)
 
     return get
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[str, SmtpInbox]]:
+    """A real SMTP server on loopback: ``(url, inbox)``."""
+    yield from run_smtp_server()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email import message_from_bytes, policy
 
-import pytest
-from aiosmtpd.controller import Controller
+from conftest_smtp import SmtpInbox
 
 from woms_pwa.core.db import session_scope
 from woms_pwa.core.notifications.service import (
@@ -20,27 +18,6 @@ from woms_pwa.core.notifications.service import (
     unread_count,
 )
 from woms_pwa.core.permissions import Actor
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[bytes] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        self.messages.append(envelope.content)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[str, _Inbox]]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield f"smtp://127.0.0.1:{port}", inbox
-    controller.stop()
 
 
 def test_notify_once_list_and_read(loaded: str, actor_of: Callable[[str], Actor]) -> None:
@@ -70,7 +47,7 @@ def test_notify_once_list_and_read(loaded: str, actor_of: Callable[[str], Actor]
 
 
 def test_pending_notifications_are_emailed_once(
-    loaded: str, actor_of: Callable[[str], Actor], smtp: tuple[str, _Inbox]
+    loaded: str, actor_of: Callable[[str], Actor], smtp: tuple[str, SmtpInbox]
 ) -> None:
     url, inbox = smtp
     head = actor_of("bithu.tanphong")  # CB.TANPHONG.01 has an e-mail address in the fixture

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
+from conftest_smtp import SmtpInbox
 from planning_helpers import draft_plan
 
 from woms_pwa.core.db import session_scope
@@ -68,28 +67,7 @@ def test_statuses_done_overdue(loaded: str, actor_of: Callable[[str], Actor]) ->
         assert after[0].status == "overdue"  # overdue items come first
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[bytes] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        self.messages.append(envelope.content)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[str, _Inbox]]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield f"smtp://127.0.0.1:{port}", inbox
-    controller.stop()
-
-
-def test_reminders_are_notified_once_and_emailed(loaded: str, smtp: tuple[str, _Inbox]) -> None:
+def test_reminders_are_notified_once_and_emailed(loaded: str, smtp: tuple[str, SmtpInbox]) -> None:
     url, inbox = smtp
     today = dt.date(2025, 11, 26)
     with session_scope(loaded) as session:

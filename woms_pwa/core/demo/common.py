@@ -11,36 +11,10 @@ import random
 import unicodedata
 import zlib
 
+from woms_pwa.core.exchange.schema import SHEETS
+
 # Exact column sets of exchange-format.md section 1, in the documented order.
-COLUMNS: dict[str, list[str]] = {
-    "units": ["code", "name", "kind", "parent_code"],
-    "people": ["code", "full_name", "unit_code", "position", "is_head", "email"],
-    "plan": [
-        "owner_code",
-        "period",
-        "perspective",
-        "area",
-        "task_code",
-        "task",
-        "task_weight",
-        "kr_code",
-        "kr",
-        "kind",
-        "breakthrough",
-        "unit",
-        "baseline",
-        "target",
-        "direction",
-        "weight",
-        "due",
-        "parent_kr_code",
-        "metric_code",
-        "reference",
-        "evidence_required",
-    ],
-    "checkins": ["kr_code", "date", "value", "note", "reported_by", "evidence"],
-    "notes": ["date", "unit_code", "kr_code", "author", "text"],
-}
+COLUMNS: dict[str, list[str]] = {sheet.name: list(sheet.columns) for sheet in SHEETS}
 
 PERSPECTIVES = ("service", "budget", "process", "learning")
 EMAIL_DOMAIN = "hungyen.gov.vn"
