@@ -15,9 +15,15 @@ lock_hash="$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
 stamp=".venv/.woms-deps-$lock_hash"
 if [ ! -f "$stamp" ]; then
   echo "==> Cài các thư viện đã ghim (requirements.lock)"
-  .venv/bin/python -m pip install --quiet --upgrade setuptools wheel
-  .venv/bin/python -m pip install --quiet -r requirements.lock
-  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+  mkdir -p .local
+  # pip's own chatter goes to a log; it is shown only when the install fails.
+  if ! { .venv/bin/python -m pip install --quiet --upgrade setuptools wheel \
+      && .venv/bin/python -m pip install --quiet -r requirements.lock \
+      && .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .; } \
+      >.local/pip-install.log 2>&1; then
+    tail -n 60 .local/pip-install.log
+    exit 1
+  fi
   rm -f .venv/.woms-deps-*
   touch "$stamp"
 fi
