@@ -26,6 +26,10 @@ app = rx.App(
         rx.el.script(src="/pwa.js", defer=True),
     ],
 )
+# The assistant's index follows new check-ins in the background (never in a request).
+from woms_pwa.pages.assistant import keep_index_fresh  # noqa: E402
+
+app.register_lifespan_task(keep_index_fresh)
 for spec in discover_pages():
     app.add_page(
         spec.component,

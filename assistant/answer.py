@@ -1,0 +1,348 @@
+"""Composing the answer: facts from the database, causes from the index, citations.
+
+No language model is needed: every sentence is built from computed numbers or
+quoted from a cited text. The caller supplies the facts (``FactsLookup``), the
+permission check (``Allowed``) and how to link a source in the app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+
+from analytics.vntext import format_date_vi, format_percent_vi
+from assistant import phrases as ph
+from assistant.catalogue import Catalogue, KeyResultEntry, UnitEntry
+from assistant.facts import KeyResultFacts
+from assistant.index import NoteIndex
+from assistant.question import Intent, ParsedQuestion, Period
+from assistant.retrieval import Allowed, Ranked, causes, conclusions
+from assistant.sources import Source
+from assistant.wording import Answer, Citation, describe, measure, num, pace
+
+# Facts of key results by code, as of a date (``None`` = latest reported).
+FactsLookup = Callable[[Sequence[str], dt.date | None], Mapping[str, KeyResultFacts]]
+LinkFor = Callable[[Source], str]
+
+
+class Composer:
+    """Builds answers for parsed questions.
+
+    Args:
+        index: the note index.
+        catalogue: what the user may see.
+        facts: computes facts for key result codes.
+        allowed: whether the user may see a source.
+        link_for: the app link of a source.
+    """
+
+    def __init__(
+        self,
+        index: NoteIndex,
+        catalogue: Catalogue,
+        facts: FactsLookup,
+        allowed: Allowed,
+        link_for: LinkFor,
+    ) -> None:
+        """Keep the collaborators."""
+        self.index = index
+        self.catalogue = catalogue
+        self.facts = facts
+        self.allowed = allowed
+        self.link_for = link_for
+        self._until: dt.date | None = None
+
+    def answer(self, parsed: ParsedQuestion) -> Answer:
+        """Answer a parsed question (see :class:`Answer` for the statuses)."""
+        self._until = parsed.period.end if parsed.period else None
+        if parsed.ambiguous:
+            options = [u.name for u in parsed.ambiguous[0]]
+            text = ph.CLARIFY.format(n=len(options), names=", ".join(options))
+            return Answer(text, status="clarify", options=options)
+        if not parsed.units:
+            if parsed.unknown_place:
+                # A named place outside the user's scope (or misspelt): say so,
+                # never answer about other units instead.
+                return Answer(ph.NO_UNIT, status="no_unit")
+            if parsed.key_results and parsed.intent is not Intent.CONCLUDED:
+                return self._risk(parsed)
+            if parsed.intent is Intent.RISK:
+                return self._risk_all(parsed)
+            return Answer(ph.NO_UNIT, status="no_unit")
+        if parsed.intent is Intent.COMPARE and len(parsed.units) > 1:
+            return self._compare(parsed)
+        unit = parsed.units[0]
+        kr = self._kr_of(parsed, unit)
+        if parsed.intent is Intent.CONCLUDED:
+            return self._concluded(parsed, unit, kr)
+        if kr is None:
+            return self._unit_overview(parsed, unit)
+        return self._explain(parsed, unit, kr)
+
+    def _kr_of(self, parsed: ParsedQuestion, unit: UnitEntry) -> KeyResultEntry | None:
+        scores = parsed.kr_scores or [1.0] * len(parsed.key_results)
+        scored = [
+            (score, kr)
+            for score, kr in zip(scores, parsed.key_results, strict=False)
+            if kr.unit_code == unit.code
+        ]
+        if not scored:
+            return None
+        best = scored[0][0]
+        close = [kr for score, kr in scored if score >= 0.8 * best][:6]
+        if len(close) == 1 or parsed.intent not in (Intent.WHY, Intent.STATUS):
+            return close[0]
+        # A broad topic ("cải cách hành chính") fits several key results equally:
+        # the leader asks about the one that lags.
+        facts = self._facts([kr.code for kr in close])
+        lagging = sorted((facts[kr.code] for kr in close if kr.code in facts), key=pace)
+        if lagging and lagging[0].behind:
+            return next(kr for kr in close if kr.code == lagging[0].kr_code)
+        return close[0]
+
+    def _facts(self, codes: Sequence[str]) -> Mapping[str, KeyResultFacts]:
+        """Facts as of the end of the period asked about ("đến tháng 6")."""
+        return self.facts(codes, self._until)
+
+    def _period(self, parsed: ParsedQuestion) -> Period:
+        """The period asked about, else the whole plan year (older years are not causes)."""
+        if parsed.period is not None:
+            return parsed.period
+        year = parsed.year
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}")
+
+    def _causes(
+        self, parsed: ParsedQuestion, query: str, unit_code: str, kr_code: str, k: int = 3
+    ) -> list[Ranked]:
+        """Causes of one key result of one unit, within the period asked about."""
+        title = next((e.title for e in self.catalogue.key_results if e.code == kr_code), "")
+        return causes(
+            self.index,
+            query,
+            unit_code,
+            kr_code,
+            self.allowed,
+            self._period(parsed),
+            k=k,
+            topic=title,
+        )
+
+    def _query(self, parsed: ParsedQuestion, kr: KeyResultEntry | None) -> str:
+        return f"{parsed.text} {kr.title if kr else ''}"
+
+    def _cite(self, ranked: Sequence[Ranked], cited: list[Citation], lines: list[str]) -> None:
+        for item in ranked:
+            number = len(cited) + 1
+            cited.append(Citation(number, item.source, item.quote, self.link_for(item.source)))
+            s = item.source
+            where = ", ".join(
+                x
+                for x in (
+                    ph.KIND_LABELS.get(s.kind, s.kind),
+                    format_date_vi(s.date) if s.date else "",
+                    s.author,
+                )
+                if x
+            )
+            lines.append(f"– {item.quote} ({where}) {ph.CITE.format(n=number)}")
+
+    def _explain(self, parsed: ParsedQuestion, unit: UnitEntry, kr: KeyResultEntry) -> Answer:
+        facts = self._facts([kr.code]).get(kr.code)
+        lines: list[str] = describe(facts) if facts else []
+        cited: list[Citation] = []
+        found = self._causes(parsed, self._query(parsed, kr), unit.code, kr.code, k=3)
+        stated = [r for r in found if r.states_cause]
+        on_track = facts is not None and facts.light == "green"
+        if parsed.intent is Intent.WHY and on_track:
+            lines.append(ph.ON_TRACK)
+        if stated and not (on_track and parsed.intent is not Intent.WHY):
+            lines.append(ph.CAUSES)
+            self._cite(stated, cited, lines)
+        else:
+            if parsed.intent is Intent.WHY and not on_track:
+                lines.append(ph.NO_CAUSE)
+            if found:
+                lines.append(ph.CONTEXT)
+                latest = sorted(found, key=lambda r: r.source.date or dt.date.min, reverse=True)[:2]
+                self._cite(latest, cited, lines)
+        return Answer(
+            "\n".join(lines),
+            cited,
+            "answer" if lines else "no_data",
+            facts=[facts] if facts else [],
+        )
+
+    def _unit_overview(self, parsed: ParsedQuestion, unit: UnitEntry) -> Answer:
+        codes = [
+            k.code
+            for k in self.catalogue.key_results
+            if k.unit_code == unit.code and k.year == parsed.year and not k.personal
+        ]
+        if not codes:
+            return Answer(ph.NO_KR.format(unit=unit.name), status="no_data")
+        all_facts = self._facts(codes)
+        behind = sorted((f for f in all_facts.values() if f.behind), key=pace)[:3]
+        if not behind:
+            return Answer(ph.UNIT_FINE.format(unit=unit.name), facts=list(all_facts.values()))
+        lines = [ph.UNIT_BEHIND.format(unit=unit.name)]
+        cited: list[Citation] = []
+        for facts in behind:
+            lines.extend(describe(facts)[:1])
+            found = [
+                r
+                for r in self._causes(
+                    parsed, f"{parsed.text} {facts.kr_title}", unit.code, facts.kr_code, k=1
+                )
+                if r.states_cause
+            ]
+            self._cite(found, cited, lines)
+        return Answer("\n".join(lines), cited, facts=behind)
+
+    def _risk_all(self, parsed: ParsedQuestion) -> Answer:
+        """No topic named: the most lagging key result of each unit, worst units first."""
+        pool = [
+            k.code for k in self.catalogue.key_results if k.year == parsed.year and not k.personal
+        ]
+        worst: dict[str, KeyResultFacts] = {}
+        for facts in sorted((f for f in self._facts(pool).values() if f.behind), key=pace):
+            worst.setdefault(facts.unit_code, facts)
+        return self._risk_list(parsed, list(worst.values())[:5], ph.TOPIC_ALL, [])
+
+    def _risk(self, parsed: ParsedQuestion) -> Answer:
+        top = parsed.key_results[0]
+        metric = top.metric_code
+        pool = [k for k in parsed.key_results if (k.metric_code == metric if metric else k is top)]
+        all_facts = self._facts([k.code for k in pool])
+        behind = sorted((f for f in all_facts.values() if f.behind), key=pace)[:5]
+        topic = top.title if not metric else top.metric_name.split(";")[0] or top.title
+        return self._risk_list(parsed, behind, topic, list(all_facts.values()))
+
+    def _risk_list(
+        self,
+        parsed: ParsedQuestion,
+        behind: list[KeyResultFacts],
+        topic: str,
+        every: list[KeyResultFacts],
+    ) -> Answer:
+        all_facts = {f.kr_code: f for f in every}
+        if not behind:
+            return Answer(ph.RISK_NONE.format(topic=topic.lower()), facts=list(all_facts.values()))
+        lines = [ph.RISK_HEAD.format(topic=topic.lower())]
+        cited: list[Citation] = []
+        for facts in behind:
+            m = measure(facts)
+            forecast = (
+                ph.RISK_FORECAST.format(value=num(facts.forecast), measure=m)
+                if facts.forecast is not None
+                else ""
+            )
+            lines.append(
+                ph.RISK_ITEM.format(
+                    unit=facts.unit_name,
+                    kr=f" – {facts.kr_title}" if topic == ph.TOPIC_ALL else "",
+                    current=num(facts.current),
+                    target=num(facts.target),
+                    measure=m,
+                    pct=format_percent_vi(facts.completion),
+                    light=ph.LIGHT_LABELS.get(facts.light, facts.light),
+                    forecast=forecast,
+                )
+            )
+            found = [
+                r
+                for r in self._causes(
+                    parsed, f"{parsed.text} {facts.kr_title}", facts.unit_code, facts.kr_code, k=1
+                )
+                if r.states_cause
+            ]
+            self._cite(found, cited, lines)
+            if not found:
+                lines.append(ph.RISK_NO_CAUSE)
+        return Answer("\n".join(lines), cited, facts=behind)
+
+    def _compare_overall(self, parsed: ParsedQuestion) -> Answer:
+        """No topic named: how many key results of each unit lag, and the worst one."""
+        lines = [ph.COMPARE_HEAD.format(topic=ph.TOPIC_ALL)]
+        used: list[KeyResultFacts] = []
+        for unit in parsed.units:
+            codes = [
+                k.code
+                for k in self.catalogue.key_results
+                if k.unit_code == unit.code and k.year == parsed.year and not k.personal
+            ]
+            facts = list(self._facts(codes).values())
+            behind = sorted((f for f in facts if f.behind), key=pace)
+            lines.append(
+                ph.COMPARE_UNIT.format(unit=unit.name, behind=len(behind), total=len(facts))
+            )
+            if behind:
+                worst = behind[0]
+                lines.append(
+                    ph.COMPARE_WORST.format(
+                        kr=worst.kr_title, pct=format_percent_vi(worst.completion)
+                    )
+                )
+                used.append(worst)
+        return Answer("\n".join(lines), [], facts=used)
+
+    def _compare(self, parsed: ParsedQuestion) -> Answer:
+        if not parsed.key_results:
+            return self._compare_overall(parsed)
+        first = next((k for k in parsed.key_results), None)
+        metric = first.metric_code if first else ""
+        chosen: list[KeyResultEntry] = []
+        for unit in parsed.units:
+            same = [
+                k
+                for k in parsed.key_results
+                if k.unit_code == unit.code and (not metric or k.metric_code == metric)
+            ]
+            if same:
+                chosen.append(same[0])
+        if not chosen:
+            return Answer(
+                ph.NO_KR.format(unit=", ".join(u.name for u in parsed.units)), status="no_data"
+            )
+        all_facts = self._facts([k.code for k in chosen])
+        lines = [ph.COMPARE_HEAD.format(topic=(first.title if first else "").lower())]
+        cited: list[Citation] = []
+        for kr in chosen:
+            facts = all_facts.get(kr.code)
+            if facts is None:
+                continue
+            lines.extend(describe(facts))
+            if facts.behind:
+                found = [
+                    r
+                    for r in self._causes(
+                        parsed, self._query(parsed, kr), kr.unit_code, kr.code, k=1
+                    )
+                    if r.states_cause
+                ]
+                self._cite(found, cited, lines)
+        return Answer("\n".join(lines), cited, facts=list(all_facts.values()))
+
+    def _concluded(
+        self, parsed: ParsedQuestion, unit: UnitEntry, kr: KeyResultEntry | None
+    ) -> Answer:
+        found = conclusions(
+            self.index,
+            self._query(parsed, kr),
+            unit.code,
+            kr.code if kr else "",
+            self.allowed,
+            parsed.period,
+        )
+        if not found and kr is not None:
+            found = conclusions(self.index, parsed.text, unit.code, "", self.allowed, parsed.period)
+            kr = None
+        kr_text = f" ({kr.title})" if kr else ""
+        period = f" trong {parsed.period.label}" if parsed.period else ""
+        if not found:
+            return Answer(
+                ph.NO_CONCLUSION.format(unit=unit.name, kr=kr_text, period=period), status="no_data"
+            )
+        lines = [ph.CONCLUSIONS.format(unit=unit.name, kr=kr_text)]
+        cited: list[Citation] = []
+        self._cite(sorted(found, key=lambda r: r.source.date or dt.date.min), cited, lines)
+        return Answer("\n".join(lines), cited)
