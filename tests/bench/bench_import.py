@@ -36,7 +36,12 @@ def generate(folder: Path, units: int, people: int, krs: int, months: int, seed:
     codes = ["HY"] + [f"HY.U{i:03d}" for i in range(1, units)]
     parents = [""] + ["HY"] * 130 + [f"HY.U{1 + (i % 20):03d}" for i in range(units - 131)]
     pd.DataFrame(
-        {"code": codes, "name": ["Tỉnh Hưng Yên"] + [f"Đơn vị số {i}" for i in range(1, units)], "kind": ["province", *kinds], "parent_code": parents}
+        {
+            "code": codes,
+            "name": ["Tỉnh Hưng Yên"] + [f"Đơn vị số {i}" for i in range(1, units)],
+            "kind": ["province", *kinds],
+            "parent_code": parents,
+        }
     ).to_csv(folder / "units.csv", index=False)
     person_units = rng.choice(codes[1:], size=people)
     person_codes = np.array([f"CB{i:05d}" for i in range(people)])
@@ -52,7 +57,12 @@ def generate(folder: Path, units: int, people: int, krs: int, months: int, seed:
     ).to_csv(folder / "people.csv", index=False)
     # Unit plans take 40 key results each; people share the rest.
     unit_krs = min(krs, 40 * units)
-    owners = np.concatenate([np.repeat(codes, 40)[:unit_krs], np.repeat(person_codes, -(-(krs - unit_krs) // people))[: krs - unit_krs]])
+    owners = np.concatenate(
+        [
+            np.repeat(codes, 40)[:unit_krs],
+            np.repeat(person_codes, -(-(krs - unit_krs) // people))[: krs - unit_krs],
+        ]
+    )
     index = np.arange(krs)
     position_in_owner = pd.Series(owners).groupby(owners).cumcount().to_numpy()
     task_number = position_in_owner // 3
@@ -83,7 +93,9 @@ def generate(folder: Path, units: int, people: int, krs: int, months: int, seed:
         }
     )
     plan.to_csv(folder / "plan.csv", index=False)
-    month_ends = pd.date_range("2025-01-31", periods=months, freq="ME").strftime("%Y-%m-%d").to_numpy()
+    month_ends = (
+        pd.date_range("2025-01-31", periods=months, freq="ME").strftime("%Y-%m-%d").to_numpy()
+    )
     shares = np.cumsum(rng.uniform(0.05, 0.14, size=(krs, months)), axis=1)
     values = np.round(shares * targets[:, None], 1)
     checkins = pd.DataFrame(
@@ -97,7 +109,9 @@ def generate(folder: Path, units: int, people: int, krs: int, months: int, seed:
         }
     )
     checkins.to_csv(folder / "checkins.csv", index=False)
-    pd.DataFrame(columns=["date", "unit_code", "kr_code", "author", "text"]).to_csv(folder / "notes.csv", index=False)
+    pd.DataFrame(columns=["date", "unit_code", "kr_code", "author", "text"]).to_csv(
+        folder / "notes.csv", index=False
+    )
 
 
 def _child(db_url: str, data: Path) -> None:
@@ -136,10 +150,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db_url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         for label in ("first import", "re-import (idempotent)"):
-            out = subprocess.run([sys.executable, "-m", "tests.bench.bench_import", "--child", db_url, str(data)], cwd=ROOT, capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-m", "tests.bench.bench_import", "--child", db_url, str(data)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             result = json.loads(out.stdout.strip().splitlines()[-1])
             created = sum(result["summary"]["created"].values())
-            print(f"{label}: {result['seconds']:.1f} s, peak memory {result['peak_mb']:.0f} MB, {created} records created, {sum(result['summary']['updated'].values())} updated")
+            print(
+                f"{label}: {result['seconds']:.1f} s, peak memory {result['peak_mb']:.0f} MB, {created} records created, {sum(result['summary']['updated'].values())} updated"
+            )
 
 
 if __name__ == "__main__":
