@@ -119,8 +119,13 @@ def _chip(row: rx.Var[dict[str, str]]) -> rx.Component:
             row["label"],
             size="3",
             variant="soft",
+            # Long labels (date · unit · key result) wrap on a phone instead of overflowing.
+            white_space="normal",
+            overflow_wrap="anywhere",
+            max_width="100%",
         ),
         href=row["href"],
+        max_width="100%",
         title=row["title"],
         min_height="44px",
         display="inline-flex",
