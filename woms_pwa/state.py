@@ -7,6 +7,7 @@ from reflex.event import EventSpec
 
 from woms_pwa.context import db, settings
 from woms_pwa.core import messages as msg
+from woms_pwa.core.notifications.service import unread_count
 from woms_pwa.core.permissions import Actor
 from woms_pwa.core.services.auth import resolve_token, sign_out
 
@@ -25,6 +26,7 @@ class AuthState(rx.State):
     user_name: str = ""
     role: str = ""
     role_label: str = ""
+    unread: int = 0
 
     def _actor(self) -> Actor | None:
         """Return the signed-in actor, or ``None`` when the session is gone."""
@@ -33,6 +35,7 @@ class AuthState(rx.State):
             if account is None:
                 return None
             actor = Actor.from_account(account)
+            self.unread = unread_count(session, actor)
         self.user_name = actor.display_name
         self.role = actor.role.value
         self.role_label = msg.ROLE_LABELS.get(actor.role, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from woms_pwa.api import create_api
+from woms_pwa.background import run_jobs_periodically
 from woms_pwa.core import messages as msg
 from woms_pwa.routing import discover_pages
 
@@ -30,6 +31,8 @@ app = rx.App(
 from woms_pwa.pages.assistant import keep_index_fresh  # noqa: E402
 
 app.register_lifespan_task(keep_index_fresh)
+# Deadline reminders, warning notifications and e-mails (dedupe keys make reruns harmless).
+app.register_lifespan_task(run_jobs_periodically)
 for spec in discover_pages():
     app.add_page(
         spec.component,

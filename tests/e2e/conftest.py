@@ -118,6 +118,8 @@ def e2e_server(
         "PORT": str(port),
         "REFLEX_STATES_WORKDIR": str(tmp / "states"),
         "WOMS_UPLOADS_DIR": str(tmp / "uploads"),
+        # Tests create the notifications they check; no background job adds others.
+        "WOMS_BACKGROUND_JOBS": "0",
     }
     # One production build at a time in this checkout: parallel test runs
     # would overwrite each other's compiled pages in .web.

@@ -30,6 +30,23 @@ def header() -> rx.Component:
             rx.cond(
                 signed_in,
                 rx.hstack(
+                    rx.link(
+                        rx.icon("bell", size=22, color="white", aria_hidden="true"),
+                        rx.cond(
+                            AuthState.unread > 0,
+                            rx.text(
+                                AuthState.unread, size="1", weight="bold", class_name="bell-count"
+                            ),
+                        ),
+                        href="/thong-bao",
+                        aria_label=rx.cond(
+                            AuthState.unread > 0,
+                            f"{msg.NOTIFICATIONS}: " + AuthState.unread.to_string() + " chưa đọc",
+                            msg.NOTIFICATIONS,
+                        ),
+                        class_name="bell-link",
+                        id="bell",
+                    ),
                     rx.vstack(
                         rx.text(AuthState.user_name, size="2", weight="medium", color="white"),
                         rx.text(AuthState.role_label, size="1", color="white"),

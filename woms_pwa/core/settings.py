@@ -33,6 +33,8 @@ class Settings:
             (``WOMS_LLM_BASE_URL``); empty = composed answers only.
         llm_model: model name at that endpoint (``WOMS_LLM_MODEL``).
         llm_api_key: key for that endpoint (``WOMS_LLM_API_KEY``), often unused locally.
+        background_jobs: whether the web app runs reminders and warning
+            notifications itself (``WOMS_BACKGROUND_JOBS``, default on).
     """
 
     db_url: str = DEFAULT_DB_URL
@@ -46,6 +48,7 @@ class Settings:
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = ""
+    background_jobs: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -70,4 +73,5 @@ class Settings:
             llm_model=env.get("WOMS_LLM_MODEL", ""),
             llm_api_key=env.get("WOMS_LLM_API_KEY", ""),
             uploads_dir=Path(env.get("WOMS_UPLOADS_DIR") or REPO_ROOT / "uploads"),
+            background_jobs=env.get("WOMS_BACKGROUND_JOBS", "1") not in ("0", "false", "no"),
         )

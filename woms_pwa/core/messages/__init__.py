@@ -86,6 +86,13 @@ STATUS_YELLOW = "Cần chú ý"
 STATUS_RED = "Chậm tiến độ"
 STATUS_NONE = "Chưa có số liệu"
 
+# Notifications
+NOTIFICATIONS = "Thông báo"
+NOTIFICATIONS_NONE = "Chưa có thông báo nào."
+NOTIFICATIONS_MARK_READ = "Đánh dấu tất cả là đã đọc"
+NOTIFICATIONS_UNREAD = "Chưa đọc"
+NOTIFICATIONS_OPEN = "Mở"
+
 # Import / export (CLI)
 IMPORT_DONE = "Đã nhập dữ liệu: {created} bản ghi mới, {updated} bản ghi cập nhật."
 IMPORT_NOTHING = "Dữ liệu không thay đổi gì (đã có sẵn trong hệ thống)."
