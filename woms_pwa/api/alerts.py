@@ -14,31 +14,12 @@ from sqlmodel import Session
 
 from woms_pwa.api.deps import get_actor, get_session
 from woms_pwa.core.alerts.reviews import AlertInputError, explain_anomaly
-from woms_pwa.core.alerts.service import alerts_for
+from woms_pwa.core.alerts.service import alerts_for, export_rows
 from woms_pwa.core.messages import alerts as msg
 from woms_pwa.core.periods import parse_period
 from woms_pwa.core.permissions import Actor, PermissionDenied
 
 router = APIRouter(tags=["alerts"])
-
-ROW_KEYS = (
-    "kr_code",
-    "owner_code",
-    "kind",
-    "message",
-    "forecast",
-    "target",
-    "level",
-    "p_reach_target",
-    "lower",
-    "upper",
-    "method",
-    "source",
-    "key",
-    "evidence",
-    "explained",
-    "review_note",
-)
 
 
 class ExplainRequest(BaseModel):
@@ -65,7 +46,7 @@ def get_alerts(
     report = alerts_for(session, actor, period=period, as_of=as_of)
     if report is None:
         return []
-    return [{k: r.get(k) for k in ROW_KEYS} for r in report.warnings + report.anomalies]
+    return export_rows(report.warnings + report.anomalies)
 
 
 @router.post("/alerts/explain")

@@ -15,25 +15,6 @@ from typing import Any
 from woms_pwa.commands import add_command, print_result
 from woms_pwa.core.settings import Settings
 
-JSON_KEYS = (
-    "kr_code",
-    "owner_code",
-    "kind",
-    "message",
-    "forecast",
-    "target",
-    "level",
-    "p_reach_target",
-    "lower",
-    "upper",
-    "method",
-    "source",
-    "key",
-    "evidence",
-    "explained",
-    "review_note",
-)
-
 
 def parse_as_of(text: str) -> dt.date:
     """``YYYY-MM-DD``, or ``YYYY-MM`` meaning the last day of that month.
@@ -58,7 +39,7 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
 
     from woms_pwa.cli import BadInput
     from woms_pwa.core.alerts.reviews import notify_alerts
-    from woms_pwa.core.alerts.service import compute_alerts
+    from woms_pwa.core.alerts.service import compute_alerts, export_rows
     from woms_pwa.core.db import session_scope
     from woms_pwa.core.messages import alerts as msg
     from woms_pwa.core.migrate import upgrade
@@ -88,7 +69,7 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
             raise BadInput(msg.NO_PERIOD)
         if args.notify:
             notify_alerts(session, report)
-    rows = [{k: r.get(k) for k in JSON_KEYS} for r in report.warnings + report.anomalies]
+    rows = export_rows(report.warnings + report.anomalies)
     human = [
         msg.CLI_SUMMARY.format(
             n_warnings=len(report.warnings),

@@ -398,3 +398,30 @@ def plan_of(session: Session, kr_code: str) -> tuple[KeyResult, Plan] | None:
     task = session.get(Task, kr.task_id)
     plan = session.get(Plan, task.plan_id) if task else None
     return (kr, plan) if plan else None
+
+
+# Keys of one alert row for the CLI and the API (exchange-format.md: `alerts`
+# needs the first six; the others explain the figure and the review).
+EXPORT_KEYS = (
+    "kr_code",
+    "owner_code",
+    "kind",
+    "message",
+    "forecast",
+    "target",
+    "level",
+    "p_reach_target",
+    "lower",
+    "upper",
+    "method",
+    "source",
+    "key",
+    "evidence",
+    "explained",
+    "review_note",
+)
+
+
+def export_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Project warnings and anomalies onto ``EXPORT_KEYS`` (missing keys as None)."""
+    return [{key: row.get(key) for key in EXPORT_KEYS} for row in rows]
