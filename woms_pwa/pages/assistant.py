@@ -30,6 +30,7 @@ class AssistantState(AuthState):
         """Prepare suggested questions for the signed-in user."""
         from woms_pwa.context import db
         from woms_pwa.core.models import Unit
+        from woms_pwa.core.services.plans import most_behind_unit
 
         actor = self._actor()
         if actor is None:
@@ -37,7 +38,11 @@ class AssistantState(AuthState):
         name = ""
         with db() as session:
             unit = session.get(Unit, actor.unit_id) if actor.unit_id else None
-            name = unit.name if unit else ""
+            # Leaders of the province ask about the units behind, not about the province.
+            if unit is None or unit.parent_id is None:
+                name = most_behind_unit(session, actor) or (unit.name if unit else "")
+            else:
+                name = unit.name
         self.suggestions = [
             q.format(unit=name) for q in amsg.SUGGESTED_QUESTIONS if name or "{unit}" not in q
         ]

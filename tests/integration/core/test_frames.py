@@ -31,3 +31,27 @@ def test_checkin_frame(loaded: str) -> None:
         )
     assert len(frame) == 4 and set(frame.columns) == {"kr_id", "date", "value"}
     assert len(notes) == 1 and "GPMB" in notes.iloc[0]["note"]
+
+
+def test_most_behind_unit_respects_scope(tmp_path, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import select
+
+    from woms_pwa.core.demo_loader import load_demo
+    from woms_pwa.core.models import UserAccount
+    from woms_pwa.core.permissions import Actor
+    from woms_pwa.core.services.plans import most_behind_unit
+
+    with session_scope(db_url) as session:
+        load_demo(session, tmp_path / "demo")
+
+        def actor(name: str) -> Actor:
+            return Actor.from_account(
+                session.execute(
+                    select(UserAccount).where(UserAccount.username == name)
+                ).scalar_one()
+            )
+
+        leader = most_behind_unit(session, actor("lanhdao.tinh"))
+        head = most_behind_unit(session, actor("bithu.antao"))
+    assert leader is not None and leader != "Tỉnh Hưng Yên"
+    assert head == "Phường An Tảo"

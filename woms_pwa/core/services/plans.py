@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from analytics.progress import Light, completion_ratio, elapsed_share, traffic_light
@@ -337,3 +338,62 @@ def get_key_result_detail(
         period_row.end_date,
         history,
     )
+
+
+def most_behind_unit(session: Session, actor: Actor, *, today: dt.date | None = None) -> str | None:
+    """Name of the visible unit (not the province itself) with the most red key results.
+
+    Used to suggest a useful first question to leaders; only unit plans of the
+    newest year period are read.
+
+    Args:
+        session: an open session.
+        actor: the signed-in user (only units in scope are considered).
+        today: the reference date (defaults to today).
+    """
+    scope = scope_for(session, actor)
+    period = session.execute(
+        select(Period).where(Period.kind == "year").order_by(col(Period.year).desc()).limit(1)
+    ).scalar_one_or_none()
+    if period is None:
+        return None
+    rows = session.execute(
+        sa_select(
+            col(Unit.id),
+            col(Unit.name),
+            col(KeyResult.direction),
+            col(KeyResult.target),
+            col(KeyResult.current_value),
+            col(KeyResult.baseline),
+            col(KeyResult.current_as_of),
+        )
+        .join(Plan, col(Plan.owner_unit_id) == col(Unit.id))
+        .join(Task, col(Task.plan_id) == col(Plan.id))
+        .join(KeyResult, col(KeyResult.task_id) == col(Task.id))
+        .where(
+            Plan.period_id == period.id,
+            col(Unit.parent_id).is_not(None),
+            col(KeyResult.breakthrough).is_(False),
+        )
+    ).all()
+    as_of = min(
+        max(
+            (row.current_as_of for row in rows if row.current_as_of),
+            default=today or dt.date.today(),
+        ),
+        period.end_date,
+    )
+    elapsed = elapsed_share(period.start_date, period.end_date, as_of)
+    reds: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for row in rows:
+        if not scope.can_view_unit(row.id):
+            continue
+        names[row.id] = row.name
+        completion = completion_ratio(row.direction, row.target, row.current_value, row.baseline)
+        if traffic_light(row.direction, completion, elapsed) is Light.RED:
+            reds[row.id] = reds.get(row.id, 0) + 1
+    if not reds:
+        return None
+    worst = max(reds, key=lambda unit_id: (reds[unit_id], names[unit_id]))
+    return names[worst]
