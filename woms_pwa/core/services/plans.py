@@ -171,7 +171,8 @@ def list_visible_plans(
     rows.sort(
         key=lambda r: (
             not r.is_mine,
-            r.owner_type != "person" if r.is_mine else False,
+            # Mine: my personal plan first; others: units before people.
+            r.owner_type != "person" if r.is_mine else r.owner_type != "unit",
             -int(r.period[:4]),
             r.period,
             r.owner_code,
