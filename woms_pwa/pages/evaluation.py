@@ -30,6 +30,7 @@ from woms_pwa.pages.evaluation_parts import (
     saved_callout,
     stance_fields,
     stance_values,
+    step_form,
     steps_list,
     submit_button,
     summary_card,
@@ -165,41 +166,27 @@ def _select(name: str, label: str, options: dict[str, str], blank: str | None) -
 
 
 def _self_form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(emsg.MY_EVALUATION, size="4", as_="h2"),
-            comment_field("self_comment", emsg.SELF_COMMENT_LABEL),
-            rating_select("self_rating", emsg.PROPOSED_RATING_LABEL, "—"),
-            rx.cond(MyEvaluationState.is_year, stance_fields("self")),
-            submit_button(emsg.SUBMIT_SELF, "submit-self"),
-            spacing="3",
-            width="100%",
-            align="stretch",
-        ),
+    return step_form(
+        emsg.MY_EVALUATION,
+        comment_field("self_comment", emsg.SELF_COMMENT_LABEL),
+        rating_select("self_rating", emsg.PROPOSED_RATING_LABEL, "—"),
+        rx.cond(MyEvaluationState.is_year, stance_fields("self")),
+        submit_button(emsg.SUBMIT_SELF, "submit-self"),
         on_submit=MyEvaluationState.submit_self,
-        reset_on_submit=False,
-        width="100%",
     )
 
 
 def _item_form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(emsg.ADD_ITEM, size="4", as_="h2"),
-            _select("item_kind", emsg.ITEM_KIND_LABEL, emsg.ITEM_KIND_LABELS, None),
-            text_field("item_title", emsg.ITEM_TITLE_LABEL),
-            comment_field("item_detail", emsg.ITEM_DETAIL_LABEL),
-            _select("item_perspective", emsg.ITEM_PERSPECTIVE_LABEL, msg.PERSPECTIVE_LABELS, "—"),
-            _select("item_scope_initiative", emsg.ITEM_SCOPE_LABEL, emsg.SCOPE_LABELS, None),
-            _select("item_scope_learning", emsg.ITEM_LEARNING_LABEL, emsg.LEARNING_LABELS, None),
-            submit_button(emsg.ADD_ITEM, "add-item"),
-            spacing="3",
-            width="100%",
-            align="stretch",
-        ),
+    return step_form(
+        emsg.ADD_ITEM,
+        _select("item_kind", emsg.ITEM_KIND_LABEL, emsg.ITEM_KIND_LABELS, None),
+        text_field("item_title", emsg.ITEM_TITLE_LABEL),
+        comment_field("item_detail", emsg.ITEM_DETAIL_LABEL),
+        _select("item_perspective", emsg.ITEM_PERSPECTIVE_LABEL, msg.PERSPECTIVE_LABELS, "—"),
+        _select("item_scope_initiative", emsg.ITEM_SCOPE_LABEL, emsg.SCOPE_LABELS, None),
+        _select("item_scope_learning", emsg.ITEM_LEARNING_LABEL, emsg.LEARNING_LABELS, None),
+        submit_button(emsg.ADD_ITEM, "add-item"),
         on_submit=MyEvaluationState.add_item,
-        reset_on_submit=False,
-        width="100%",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -139,6 +140,22 @@ def comment_field(name: str, label: str) -> rx.Component:
         spacing="1",
         width="100%",
         align="stretch",
+    )
+
+
+def step_form(heading: str, *fields: rx.Component, on_submit: Any) -> rx.Component:
+    """One step of the evaluation: a heading and its fields in a form kept on error."""
+    return rx.form(
+        rx.vstack(
+            rx.heading(heading, size="4", as_="h2"),
+            *fields,
+            spacing="3",
+            width="100%",
+            align="stretch",
+        ),
+        on_submit=on_submit,
+        reset_on_submit=False,
+        width="100%",
     )
 
 

@@ -23,6 +23,7 @@ from woms_pwa.pages.evaluation_parts import (
     saved_callout,
     stance_fields,
     stance_values,
+    step_form,
     steps_list,
     submit_button,
     summary_card,
@@ -144,42 +145,28 @@ def _decision(row: rx.Var[dict[str, str]]) -> rx.Component:
 
 
 def _assess_form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(emsg.STEP_ASSESS, size="4", as_="h2"),
-            rx.foreach(ReviewState.items, lambda row: item_card(row, _decision(row))),
-            comment_field("assess_comment", emsg.COMMENT_LABEL),
-            rating_select("assess_rating", emsg.ASSESS_RATING_LABEL, "—"),
-            rx.cond(ReviewState.is_year, stance_fields("assess")),
-            submit_button(emsg.SUBMIT_ASSESS, "submit-assess"),
-            spacing="3",
-            width="100%",
-            align="stretch",
-        ),
+    return step_form(
+        emsg.STEP_ASSESS,
+        rx.foreach(ReviewState.items, lambda row: item_card(row, _decision(row))),
+        comment_field("assess_comment", emsg.COMMENT_LABEL),
+        rating_select("assess_rating", emsg.ASSESS_RATING_LABEL, "—"),
+        rx.cond(ReviewState.is_year, stance_fields("assess")),
+        submit_button(emsg.SUBMIT_ASSESS, "submit-assess"),
         on_submit=ReviewState.submit_assessment,
-        reset_on_submit=False,
-        width="100%",
     )
 
 
 def _conclude_form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(emsg.STEP_CONCLUDE, size="4", as_="h2"),
-            rating_select(
-                "conclusion_rating",
-                emsg.CONCLUDE_RATING_LABEL,
-                emsg.COMPUTED_LABEL + ": " + ReviewState.summary["rating_label"],
-            ),
-            comment_field("conclusion_comment", emsg.COMMENT_LABEL),
-            submit_button(emsg.SUBMIT_CONCLUDE, "submit-conclude"),
-            spacing="3",
-            width="100%",
-            align="stretch",
+    return step_form(
+        emsg.STEP_CONCLUDE,
+        rating_select(
+            "conclusion_rating",
+            emsg.CONCLUDE_RATING_LABEL,
+            emsg.COMPUTED_LABEL + ": " + ReviewState.summary["rating_label"],
         ),
+        comment_field("conclusion_comment", emsg.COMMENT_LABEL),
+        submit_button(emsg.SUBMIT_CONCLUDE, "submit-conclude"),
         on_submit=ReviewState.submit_conclusion,
-        reset_on_submit=False,
-        width="100%",
     )
 
 
