@@ -26,7 +26,9 @@ def main() -> None:
     parser.add_argument("rev_id")
     parser.add_argument("message")
     parser.add_argument(
-        "--down-revision", default=None, help="parent revision (default: the single head, 0011_merge at the time of writing)"
+        "--down-revision",
+        default=None,
+        help="parent revision (default: the single head, 0011_merge at the time of writing)",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -3,6 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
+scripts/build_frontend.sh
 woms migrate
 woms demo --if-empty
 woms metrics sync
