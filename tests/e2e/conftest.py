@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import Engine, create_engine, text
 
 from woms_pwa.core.db import session_scope
@@ -28,6 +28,9 @@ from woms_pwa.core.migrate import upgrade
 from woms_pwa.core.services.auth import create_account, hash_password
 
 ROOT = Path(__file__).resolve().parents[2]
+# The CI machine is shared and slow at times; waiting longer for the page is not a
+# performance claim (those are benchmarks), it only keeps a slow run from failing.
+expect.set_options(timeout=15_000)
 FIXTURE = ROOT / "tests" / "fixtures" / "small"
 CHROMIUM = os.environ.get("WOMS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

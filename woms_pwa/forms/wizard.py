@@ -181,6 +181,14 @@ def _row(S: Any, row: rx.Var[dict[str, str]]) -> rx.Component:
     )
 
 
+def _rejections(rejected: rx.Var) -> rx.Var:
+    """Name, size and first error code of each refused file (File objects do not serialise)."""
+    return rx.Var(
+        f"({rejected}).map((r) => ({{name: r.file.name, size: r.file.size, "
+        f"code: (r.errors[0] || {{}}).code}}))"
+    ).to(list)
+
+
 def _labelled_upload(upload: rx.Component, label: Any) -> rx.Component:
     """Give the dropzone's hidden file input an accessible name (axe: label).
 
@@ -198,6 +206,7 @@ def _slot(S: Any, index: int) -> rx.Component:
     row = S.slots[index]
     upload_id = f"upload-{index}"
     handler = getattr(S, f"upload_{index}")
+    refused = getattr(S, f"rejected_{index}")
     return rx.cond(
         S.slots.length() > index,
         rx.vstack(
@@ -217,7 +226,10 @@ def _slot(S: Any, index: int) -> rx.Component:
                     id=upload_id,
                     multiple=False,
                     max_files=1,
+                    # Checked on the phone first: a 12 MB photo is refused before it is sent.
+                    max_size=row["max_bytes"].to(int),
                     on_drop=handler(rx.upload_files(upload_id=upload_id)),
+                    on_drop_rejected=lambda rejected: refused(_rejections(rejected)),
                     width="100%",
                     class_name="upload-slot",
                 ),

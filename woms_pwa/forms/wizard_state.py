@@ -28,9 +28,10 @@ from woms_pwa.core.forms.definition import (
     FormSpec,
     parse_definition,
 )
-from woms_pwa.core.forms.evidence import EvidenceError, evidence_names
+from woms_pwa.core.forms.evidence import EvidenceError, evidence_names, size_refusal
 from woms_pwa.core.forms.submissions import (
     SubmissionOutcome,
+    file_policy,
     load_draft,
     save_draft,
     submit_form,
@@ -136,7 +137,12 @@ class WizardMixin(rx.State, mixin=True):
         )
         self.rows = [r for r in rows if r["kind"] != "file"]
         self.slots = [
-            {**r, "slot": str(i), "file_name": self.file_names.get(r["value"], "")}
+            {
+                **r,
+                "slot": str(i),
+                "file_name": self.file_names.get(r["value"], ""),
+                "max_bytes": str(_max_bytes(spec, r)),
+            }
             for i, r in enumerate(r for r in rows if r["kind"] == "file")
         ][:UPLOAD_SLOTS]
         if self.reviewing:
@@ -309,7 +315,7 @@ class WizardMixin(rx.State, mixin=True):
         if slot >= len(self.slots) or not files:
             return None
         row = self.slots[slot]
-        field_key = row["key"] if not row["group"] else f"{row['group']}.{row['key'].split('.')[2]}"
+        field_key = _field_key(row)
         upload = files[0]
         content = await upload.read(MAX_UPLOAD_BYTES + 1)
         try:
@@ -325,17 +331,50 @@ class WizardMixin(rx.State, mixin=True):
                     preview=self.preview,
                 )
         except (EvidenceError, FormError) as exc:
-            # The rest of the form is untouched; only this field shows the refusal.
-            self._refresh()
-            self.errors = {**self.errors, row["key"]: str(exc)}
-            self.slots = [
-                {**s, "error": str(exc)} if s["key"] == row["key"] else s for s in self.slots
-            ]
+            self._refuse(row["key"], str(exc))
             return None
         self.file_names = {**self.file_names, stored.key: stored.name}
         self.answers = {**self.answers, row["key"]: stored.key}
         self._changed(row["key"])
         return rx.toast.success(msg.FILE_UPLOADED.format(name=stored.name))
+
+    def _refuse(self, key: str, message: str) -> None:
+        # The rest of the form is untouched; only this field shows the refusal.
+        self._refresh()
+        self.errors = {**self.errors, key: message}
+        self.slots = [{**s, "error": message} if s["key"] == key else s for s in self.slots]
+
+    def _rejected(self, slot: int, rejected: list[dict[str, Any]]) -> None:
+        """The phone refused a file before sending it (too large, or several at once)."""
+        if slot >= len(self.slots) or not rejected:
+            return
+        row = self.slots[slot]
+        first = rejected[0]
+        name, code = str(first.get("name") or "tệp"), str(first.get("code") or "")
+        size = int(first.get("size") or 0)
+        message = None
+        if code == "file-too-large":
+            policy = file_policy(self._spec(), _field_key(row))
+            if policy is not None:
+                message = size_refusal(name, size, policy)
+        elif code == "too-many-files":
+            message = msg.FILE_ONE_AT_A_TIME
+        self._refuse(row["key"], message or msg.FILE_REFUSED.format(name=name))
+
+    @rx.event
+    def rejected_0(self, rejected: list[dict[str, Any]]) -> None:
+        """A file the first slot refused on the phone."""
+        self._rejected(0, rejected)
+
+    @rx.event
+    def rejected_1(self, rejected: list[dict[str, Any]]) -> None:
+        """A file the second slot refused on the phone."""
+        self._rejected(1, rejected)
+
+    @rx.event
+    def rejected_2(self, rejected: list[dict[str, Any]]) -> None:
+        """A file the third slot refused on the phone."""
+        self._rejected(2, rejected)
 
     @rx.event
     async def upload_0(self, files: list[rx.UploadFile]) -> EventSpec | None:
@@ -351,6 +390,16 @@ class WizardMixin(rx.State, mixin=True):
     async def upload_2(self, files: list[rx.UploadFile]) -> EventSpec | None:
         """Files chosen in the third upload slot of the step."""
         return await self._receive(2, files)
+
+
+def _field_key(row: dict[str, str]) -> str:
+    """``key`` or ``group.key`` (the engine's name of a file field, without the row index)."""
+    return row["key"] if not row["group"] else f"{row['group']}.{row['key'].split('.')[2]}"
+
+
+def _max_bytes(spec: FormSpec, row: dict[str, str]) -> int:
+    policy = file_policy(spec, _field_key(row))
+    return policy.max_bytes if policy is not None else MAX_UPLOAD_BYTES
 
 
 def _file_values(spec: FormSpec, nested: dict[str, Any]) -> list[str]:

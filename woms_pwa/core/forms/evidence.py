@@ -72,6 +72,21 @@ def format_size(size: int) -> str:
     return f"{format_number_vi(size / 1024, 0)} KB"
 
 
+def size_refusal(name: str, size: int, policy: EvidencePolicy) -> str | None:
+    """The Vietnamese refusal of a file of ``size`` bytes, or None when it fits.
+
+    The phone checks the size before sending (no 10 MB upload on 3G just to be
+    refused); the server checks again with the same words.
+    """
+    if size <= policy.max_bytes:
+        return None
+    return msg.FILE_TOO_LARGE.format(
+        name=Path(name or "tệp").name[:200],
+        size=format_size(size),
+        limit=format_size(policy.max_bytes),
+    )
+
+
 def _downsize(content: bytes, mime: str, side: int, name: str) -> tuple[bytes, str, int, int]:
     try:
         with Image.open(io.BytesIO(content)) as opened:
@@ -124,12 +139,9 @@ def store_evidence(
     name = Path(filename or "tệp").name[:200]
     if not content:
         raise EvidenceError(msg.FILE_EMPTY)
-    if len(content) > policy.max_bytes:
-        raise EvidenceError(
-            msg.FILE_TOO_LARGE.format(
-                name=name, size=format_size(len(content)), limit=format_size(policy.max_bytes)
-            )
-        )
+    too_large = size_refusal(name, len(content), policy)
+    if too_large:
+        raise EvidenceError(too_large)
     mime = sniff_type(content)
     if mime is None or mime not in policy.allowed:
         raise EvidenceError(msg.FILE_TYPE_REFUSED.format(name=name, allowed=_allowed_text(policy)))

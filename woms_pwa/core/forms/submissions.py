@@ -240,6 +240,12 @@ def load_draft(session: Session, actor: Actor, *, code: str, context_key: str) -
     return loaded if isinstance(loaded, dict) else {}
 
 
+def file_policy(spec: FormSpec, field_key: str) -> EvidencePolicy | None:
+    """The accepted types and size of file field ``field_key`` (None if not a file field)."""
+    fdef = _file_field(spec, field_key)
+    return EvidencePolicy.for_field(fdef) if fdef is not None else None
+
+
 def _file_field(spec: FormSpec, field_key: str) -> FieldDef | None:
     group, _, child = field_key.partition(".")
     fdef = spec.field(group)

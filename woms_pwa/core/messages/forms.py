@@ -50,6 +50,8 @@ FILE_TYPE_REFUSED = (
 )
 FILE_NOT_IMAGE = "Trường này cần một ảnh (JPEG, PNG hoặc WebP); “{name}” không phải ảnh."
 FILE_IMAGE_BROKEN = "Không đọc được ảnh “{name}”; ảnh có thể bị hỏng."
+FILE_ONE_AT_A_TIME = "Mỗi ô chỉ nhận một tệp; vui lòng chọn lại một tệp."
+FILE_REFUSED = "Không nhận được tệp “{name}”; vui lòng chọn tệp khác."
 FILE_UPLOADED = "Đã tải lên “{name}”."
 FILE_KIND_LABELS = {
     "image/jpeg": "ảnh JPEG",
