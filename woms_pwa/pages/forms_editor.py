@@ -8,6 +8,7 @@ import reflex as rx
 
 from woms_pwa.components.layout import error_callout, loading_block, page
 from woms_pwa.core.messages import forms as msg
+from woms_pwa.forms import builder_ops as ops
 from woms_pwa.pages.forms_builder import BUILDER_ROUTE, EDITOR_ROUTE
 from woms_pwa.pages.forms_editor_state import FormEditorState
 from woms_pwa.routing import PageSpec
@@ -27,6 +28,7 @@ def _outline_row(row: rx.Var[dict[str, str]]) -> rx.Component:
             class_name=row_id,
         )
 
+    child = row["kind"] == "child"
     return rx.cond(
         row["kind"] == "step",
         rx.heading(row["label"], size="3", as_="h3", margin_top="0.5em"),
@@ -37,22 +39,40 @@ def _outline_row(row: rx.Var[dict[str, str]]) -> rx.Component:
                 spacing="0",
                 flex="1",
             ),
-            small("arrow-up", msg.MOVE_UP, FormEditorState.move(row["key"], -1), "move-up"),
-            small("arrow-down", msg.MOVE_DOWN, FormEditorState.move(row["key"], 1), "move-down"),
-            small("pencil", msg.EDIT, FormEditorState.edit_field(row["key"]), "edit-field"),
-            small("trash-2", msg.REMOVE, FormEditorState.remove(row["key"]), "remove-field"),
+            small("arrow-up", msg.MOVE_UP, FormEditorState.move(row["path"], -1), "move-up"),
+            small("arrow-down", msg.MOVE_DOWN, FormEditorState.move(row["path"], 1), "move-down"),
+            small("pencil", msg.EDIT, FormEditorState.edit_field(row["path"]), "edit-field"),
+            small("trash-2", msg.REMOVE, FormEditorState.remove(row["path"]), "remove-field"),
+            rx.cond(
+                row["is_group"] == "1",
+                rx.button(
+                    rx.icon("plus", size=16, aria_hidden="true"),
+                    msg.ADD_CHILD,
+                    variant="soft",
+                    size="3",
+                    min_height=TOUCH,
+                    aria_label=msg.ADD_CHILD + ": " + row["label"],
+                    on_click=FormEditorState.new_child(row["key"]),
+                    id="add-child-" + row["key"],
+                ),
+            ),
             width="100%",
             align="center",
             wrap="wrap",
             padding_y="0.3em",
+            # Fields of a repeating group sit under it, indented, as in the wizard.
+            padding_left=rx.cond(child, "0.75em", "0"),
+            border_left=rx.cond(child, "3px solid var(--accent-6)", "none"),
             border_bottom="1px solid var(--gray-5)",
-            id="outline-" + row["key"],
-            class_name="outline-field",
+            id="outline-" + row["dom_id"],
+            class_name=rx.cond(child, "outline-child", "outline-field"),
         ),
     )
 
 
-def _select(name: str, label: str, options: Any, default: Any, blank: str = "") -> rx.Component:
+def _select(
+    name: str, label: str, options: Any, default: Any, blank: str = "", on_change: Any = None
+) -> rx.Component:
     return rx.vstack(
         rx.el.label(label, html_for="edit-" + name),
         rx.el.select(
@@ -62,6 +82,7 @@ def _select(name: str, label: str, options: Any, default: Any, blank: str = "") 
             name=name,
             default_value=default,
             style={"min_height": TOUCH, "width": "100%", "font_size": "16px"},
+            **({"on_change": on_change} if on_change is not None else {}),
         ),
         spacing="1",
         width="100%",
@@ -85,31 +106,94 @@ def _text(name: str, label: str, area: bool = False) -> rx.Component:
 
 
 TYPE_OPTIONS = [{"value": k, "label": v} for k, v in msg.TYPE_LABELS.items()]
+# No repeating group inside a repeating group.
+CHILD_TYPE_OPTIONS = [o for o in TYPE_OPTIONS if o["value"] != "group"]
+CHILD_OF_BEFORE, CHILD_OF_AFTER = msg.CHILD_OF.split("{label}")
+
+
+def _checkbox(name: str, label: str, checked: Any) -> rx.Component:
+    return rx.el.label(
+        rx.checkbox(name=name, default_checked=checked, id="edit-" + name),
+        " " + label,
+        display="flex",
+        align_items="center",
+        gap="0.5em",
+        min_height=TOUCH,
+    )
+
+
+def _accept_boxes(kind: str, legend: str) -> rx.Component:
+    edit = FormEditorState.edit
+    return rx.el.fieldset(
+        rx.el.legend(legend, style={"font_weight": "500"}),
+        *[
+            _checkbox(o["name"], o["label"], edit.get(o["name"], "") == "1")
+            for o in ops.accept_options(kind)
+        ],
+        id="edit-accept",
+        style={"border": "1px solid var(--gray-6)", "border_radius": "8px", "padding": "0.5em"},
+    )
+
+
+def _file_inputs() -> rx.Component:
+    kind = FormEditorState.edit_type
+    return rx.cond(
+        (kind == "file") | (kind == "photo"),
+        rx.vstack(
+            rx.cond(
+                kind == "photo",
+                _accept_boxes("photo", msg.FIELD_ACCEPT_PHOTO),
+                _accept_boxes("file", msg.FIELD_ACCEPT),
+            ),
+            _text("max_size_mb", msg.FIELD_MAX_SIZE),
+            spacing="2",
+            width="100%",
+        ),
+    )
 
 
 def _field_editor() -> rx.Component:
-    edit = FormEditorState.edit
+    s = FormEditorState
+    edit = s.edit
+    in_group = s.editing_group != ""
     return rx.card(
         rx.form(
             rx.vstack(
+                rx.cond(
+                    in_group,
+                    rx.text(
+                        CHILD_OF_BEFORE,
+                        s.editing_group_label,
+                        CHILD_OF_AFTER,
+                        weight="bold",
+                        id="editing-group",
+                    ),
+                ),
+                error_callout(s.error),
                 _text("label", msg.FIELD_LABEL),
-                _select("type", msg.FIELD_TYPE, TYPE_OPTIONS, edit.get("type", "text")),
-                _select(
-                    "step", msg.FIELD_STEP, FormEditorState.step_options, edit.get("step", "0")
+                rx.cond(
+                    in_group,
+                    _select(
+                        "type",
+                        msg.FIELD_TYPE,
+                        CHILD_TYPE_OPTIONS,
+                        edit.get("type", "text"),
+                        on_change=s.set_edit_type,
+                    ),
+                    _select(
+                        "type",
+                        msg.FIELD_TYPE,
+                        TYPE_OPTIONS,
+                        edit.get("type", "text"),
+                        on_change=s.set_edit_type,
+                    ),
+                ),
+                rx.cond(
+                    s.editing_group == "",
+                    _select("step", msg.FIELD_STEP, s.step_options, edit.get("step", "0")),
                 ),
                 _text("help", msg.FIELD_HELP, area=True),
-                rx.el.label(
-                    rx.checkbox(
-                        name="required",
-                        default_checked=edit.get("required", "") == "1",
-                        id="edit-required",
-                    ),
-                    " " + msg.FIELD_REQUIRED,
-                    display="flex",
-                    align_items="center",
-                    gap="0.5em",
-                    min_height=TOUCH,
-                ),
+                _checkbox("required", msg.FIELD_REQUIRED, edit.get("required", "") == "1"),
                 rx.hstack(_text("min", msg.FIELD_MIN), _text("max", msg.FIELD_MAX), width="100%"),
                 _text("unit", msg.FIELD_UNIT),
                 _text("choices", msg.FIELD_CHOICES, area=True),
@@ -124,7 +208,7 @@ def _field_editor() -> rx.Component:
                 _text("pattern", msg.FIELD_PATTERN),
                 _text("default", msg.FIELD_DEFAULT),
                 _text("compute", msg.FIELD_COMPUTE),
-                _text("max_size_mb", msg.FIELD_MAX_SIZE),
+                _file_inputs(),
                 rx.hstack(
                     rx.button(
                         msg.PREVIOUS,
@@ -189,7 +273,8 @@ def editor_page() -> rx.Component:
             rx.vstack(
                 rx.heading(s.title, size="5", as_="h1"),
                 rx.text(s.code, " · ", s.status, size="2", color_scheme="gray", id="form-status"),
-                error_callout(s.error),
+                # While a field is edited its errors show in the editor, next to the inputs.
+                rx.cond(s.editing == "", error_callout(s.error)),
                 rx.cond(
                     s.notice != "",
                     rx.callout(s.notice, icon="circle-check", color_scheme="grass", role="status"),

@@ -40,6 +40,9 @@ class FormEditorState(AuthState):
     step_options: list[dict[str, str]] = []
     field_options: list[dict[str, str]] = []
     editing: str = ""
+    editing_group: str = ""
+    editing_group_label: str = ""
+    edit_type: str = "text"
     edit: dict[str, str] = {}
     edit_rev: int = 0
     notice: str = ""
@@ -59,11 +62,9 @@ class FormEditorState(AuthState):
         self.title = spec.title
         self.outline = ops.field_rows(spec)
         self.step_options = [{"value": str(i), "label": s.title} for i, s in enumerate(spec.steps)]
-        self.field_options = [
-            {"value": f.key, "label": f.label}
-            for f in spec.all_fields()
-            if f.key != self.editing and f.type != FieldType.GROUP
-        ]
+        self.field_options = ops.condition_options(
+            spec, "" if self.editing == NEW else self.editing, self.editing_group
+        )
         state = (
             msg.STATUS_PUBLISHED.format(version=current_version)
             if current_version
@@ -104,7 +105,7 @@ class FormEditorState(AuthState):
                 data = json.loads(export_definition(session, self.code))
                 save_definition(session, actor, self.code, change(data))
             self._reload(actor)
-        except (FormError, PermissionDenied) as exc:
+        except (FormError, ops.BuilderError, PermissionDenied) as exc:
             self.error, self.notice = str(exc), ""
             return None
         self.error, self.notice = "", notice
@@ -114,6 +115,7 @@ class FormEditorState(AuthState):
     def load(self) -> EventSpec | None:
         """Open the form named in the URL."""
         self.loaded, self.error, self.notice, self.editing = False, "", "", ""
+        self.editing_group = ""
         self.code = self.router.url.query_parameters.get("form", "")
         try:
             actor = self._admin()
@@ -125,23 +127,27 @@ class FormEditorState(AuthState):
         self.loaded = True
         return None
 
-    def _start(self, key: str) -> EventSpec | None:
+    def _start(self, key: str, group: str = "") -> EventSpec | None:
         try:
             if self._admin() is None:
                 return rx.redirect(SIGN_IN_ROUTE)
-        except PermissionDenied as exc:
+            with db() as session:
+                spec = draft_spec(get_record(session, self.code))
+        except (FormError, PermissionDenied) as exc:
             self.error = str(exc)
             return None
-        with db() as session:
-            spec = draft_spec(get_record(session, self.code))
-        self.editing = key
-        self.edit = ops.edit_values(spec, "" if key == NEW else key)
+        parent = spec.field(group) if group else None
+        if group and (parent is None or parent.type != FieldType.GROUP):
+            self.error = msg.BUILDER_GROUP_MISSING.format(key=group)
+            return None
+        own = "" if key == NEW else key
+        self.editing, self.editing_group = key, group
+        self.editing_group_label = parent.label if parent is not None else ""
+        self.edit = ops.edit_values(spec, own, group)
+        self.edit_type = self.edit.get("type", "text")
         self.edit_rev += 1
-        self.field_options = [
-            {"value": f.key, "label": f.label}
-            for f in spec.all_fields()
-            if f.key != key and f.type != FieldType.GROUP
-        ]
+        self.error = ""
+        self.field_options = ops.condition_options(spec, own, group)
         return None
 
     @rx.event
@@ -150,40 +156,58 @@ class FormEditorState(AuthState):
         return self._start(NEW)
 
     @rx.event
-    def edit_field(self, key: str) -> EventSpec | None:
-        """Open the editor of an existing field."""
-        return self._start(key)
+    def new_child(self, group: str) -> EventSpec | None:
+        """Open an empty editor for a new field of repeating group ``group``."""
+        return self._start(NEW, group)
+
+    @rx.event
+    def edit_field(self, path: str) -> EventSpec | None:
+        """Open the editor of an existing field (``key`` or ``group.key``)."""
+        group, key = ops.split_path(path)
+        return self._start(key, group)
+
+    @rx.event
+    def set_edit_type(self, kind: str) -> None:
+        """Follow the type chosen in the editor (which inputs apply, e.g. file types)."""
+        self.edit_type = kind
 
     @rx.event
     def cancel_edit(self) -> None:
         """Close the field editor without saving."""
-        self.editing = ""
+        self.editing, self.editing_group = "", ""
 
     @rx.event
     def save_field(self, form: dict[str, Any]) -> EventSpec | None:
         """Store the field from the editor's inputs."""
         values = {k: str(v) for k, v in form.items()}
         editing = "" if self.editing == NEW else self.editing
-        step = int(values.get("step") or 0)
+        group = self.editing_group
+        step = int(values["step"]) if values.get("step", "").isdigit() else 0
 
         def change(data: dict[str, Any]) -> dict[str, Any]:
-            field = ops.field_from_form(data, values, editing)
+            field = ops.field_from_form(data, values, editing, group)
+            if group:
+                return ops.put_child(data, group, field, editing)
             return ops.put_field(data, field, min(step, len(data["steps"]) - 1), editing)
 
         outcome = self._apply(change, msg.FIELD_SAVED.format(label=values.get("label", "")))
-        if not self.error:
-            self.editing = ""
+        if self.error:
+            # The editor stays open with what was typed (also if it is drawn again).
+            self.edit = ops.inputs_as_edit(values, group)
+            self.edit_type = values.get("type", self.edit_type)
+        else:
+            self.editing, self.editing_group = "", ""
         return outcome
 
     @rx.event
-    def move(self, key: str, delta: int) -> EventSpec | None:
-        """Move a field up (-1) or down (+1)."""
-        return self._apply(lambda data: ops.move_field(data, key, delta))
+    def move(self, path: str, delta: int) -> EventSpec | None:
+        """Move a field (``key`` or ``group.key``) up (-1) or down (+1)."""
+        return self._apply(lambda data: ops.move_field(data, path, delta))
 
     @rx.event
-    def remove(self, key: str) -> EventSpec | None:
-        """Remove a field."""
-        return self._apply(lambda data: ops.remove_field(data, key), msg.FIELD_REMOVED)
+    def remove(self, path: str) -> EventSpec | None:
+        """Remove a field (``key`` or ``group.key``)."""
+        return self._apply(lambda data: ops.remove_field(data, path), msg.FIELD_REMOVED)
 
     @rx.event
     def add_step(self, form: dict[str, Any]) -> EventSpec | None:

@@ -167,3 +167,25 @@ CLI_IMPORTED = "Đã nhập '{code}' làm bản nháp; chạy `woms forms publis
 CLI_NEEDS_CODE = "Cần mã biểu mẫu, ví dụ: woms forms export phat_sinh"
 CLI_NEEDS_FILE = "Cần tệp JSON: woms forms import <tệp>"
 CLI_FILE_UNREADABLE = "Không đọc được tệp '{path}'."
+
+# Builder: allowed file types, repeating groups' fields, input checks
+FIELD_ACCEPT = "Loại tệp được nhận (không chọn loại nào = nhận mọi loại mặc định)"
+FIELD_ACCEPT_PHOTO = "Loại ảnh được nhận (không chọn loại nào = mọi loại ảnh)"
+FIELD_ACCEPTS_META = "nhận: {types}"
+FIELD_SIZE_META = "tối đa {size} MB"
+ADD_CHILD = "Thêm trường con"
+CHILD_OF = "Trường con của nhóm lặp “{label}”"
+OUTSIDE_GROUP = "{label} (ngoài nhóm)"
+BUILDER_LABEL_MISSING = "Vui lòng nhập nhãn câu hỏi."
+BUILDER_TOO_LONG = "“{name}” dài quá {max} ký tự."
+BUILDER_NOT_NUMBER = "“{name}” phải là một số, ví dụ 12,5."
+BUILDER_MIN_ABOVE_MAX = "Giá trị nhỏ nhất không được lớn hơn giá trị lớn nhất."
+BUILDER_SIZE_RANGE = "Dung lượng tệp tối đa phải lớn hơn 0 và không quá 50 MB."
+BUILDER_BAD_PATTERN = "Mẫu kiểm tra viết chưa đúng cú pháp biểu thức chính quy."
+BUILDER_NO_CHOICES = "Vui lòng nhập ít nhất một lựa chọn (mỗi dòng một lựa chọn)."
+BUILDER_CONDITION_VALUES = "Vui lòng nhập câu trả lời làm hiện trường này (mỗi dòng một giá trị)."
+BUILDER_NESTED_GROUP = "Không thể đặt nhóm lặp bên trong nhóm lặp."
+BUILDER_LAST_CHILD = (
+    "Nhóm lặp cần ít nhất một trường con; hãy thêm trường khác trước khi xoá trường này."
+)
+BUILDER_GROUP_MISSING = "Không tìm thấy nhóm lặp “{key}”; vui lòng tải lại trang."
