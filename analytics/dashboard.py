@@ -11,6 +11,11 @@ yellow key result counting half. The cell is green at or above
 ``HeatmapThresholds.green``, yellow at or above ``yellow``, red below; a cell
 without any reading has no colour. Breakthrough key results are shown apart
 and never enter a cell (as in scoring).
+
+Areas (lĩnh vực) are task paths such as ``"Xây dựng Đảng/Công tác tuyên
+truyền"``; filtering on an area keeps the key results of tasks in it or under
+it (``"Xây dựng Đảng"`` keeps both of its sub-areas) and re-scores the units on
+those key results alone, so the cells and the ranking speak of that area only.
 """
 
 from __future__ import annotations
@@ -22,9 +27,12 @@ import numpy as np
 import pandas as pd
 
 from analytics.progress import LightThresholds
-from analytics.scoring import PERSPECTIVES, ScoreResult
+from analytics.scoring import PERSPECTIVES, ScoreResult, score_units
+from analytics.scoring.engine import KEY_RESULT_COLUMNS
+from analytics.vntext import fold_accents
 
 LIGHT_VALUE = {"green": 1.0, "yellow": 0.5, "red": 0.0}
+AREA_SEPARATOR = "/"
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,81 @@ def ranking(heatmap: pd.DataFrame) -> pd.DataFrame:
     return heatmap.sort_values(
         ["rank", "owner_code"], ascending=[True, True], na_position="last"
     ).reset_index(drop=True)
+
+
+def area_path(text: Any) -> str:
+    """An area path with its parts trimmed: ``" Kinh tế / Đầu tư "`` → ``"Kinh tế/Đầu tư"``."""
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return ""
+    parts = (part.strip() for part in str(text).split(AREA_SEPARATOR))
+    return AREA_SEPARATOR.join(part for part in parts if part)
+
+
+def area_options(areas: pd.Series) -> list[str]:
+    """Every area present and each of its parent areas, in Vietnamese alphabetical order.
+
+    Args:
+        areas: task area paths (one per key result; blanks are skipped).
+
+    Returns:
+        ``["Kinh tế – xã hội", "Kinh tế – xã hội/Văn hóa – xã hội", …]``: a
+        parent comes right before its sub-areas.
+    """
+    found: set[str] = set()
+    for text in pd.unique(areas.dropna()):
+        parts = area_path(text).split(AREA_SEPARATOR)
+        found.update(AREA_SEPARATOR.join(parts[:n]) for n in range(1, len(parts) + 1) if parts[0])
+    return sorted(
+        found, key=lambda a: [(fold_accents(p).lower(), p) for p in a.split(AREA_SEPARATOR)]
+    )
+
+
+def in_area(areas: pd.Series, area: str) -> np.ndarray:
+    """Which rows belong to ``area`` or one of its sub-areas (boolean array).
+
+    Exact on the path parts (no accent folding: the value comes from
+    :func:`area_options`); ``"Kinh tế"`` does not take ``"Kinh tế – xã hội"``.
+    An empty ``area`` keeps every row.
+    """
+    target = area_path(area)
+    if not target:
+        return np.ones(len(areas), dtype=bool)
+    # Decide once per distinct path: a province has a few hundred, not 150,000.
+    codes, uniques = pd.factorize(areas.fillna("").to_numpy(dtype=object))
+    prefix = target + AREA_SEPARATOR
+    hit = np.array(
+        [(p := area_path(u)) == target or p.startswith(prefix) for u in uniques], dtype=bool
+    )
+    return hit[codes] if len(uniques) else np.zeros(len(areas), dtype=bool)
+
+
+def restrict_to_area(
+    krs: pd.DataFrame, scores: ScoreResult, area: str
+) -> tuple[pd.DataFrame, ScoreResult]:
+    """Keep the key results of one area and re-score their owners on them alone.
+
+    Args:
+        krs: lit key results (``light_key_results``) with an ``area`` column.
+        scores: the ``ScoreResult`` they come from (its policy and date are kept).
+        area: an area path (see :func:`area_options`).
+
+    Returns:
+        The kept key results (lights unchanged: a key result's light does not
+        depend on its neighbours) and a ``ScoreResult`` of the owners on those
+        key results only, for the cells' scores and the ranking.
+    """
+    kept = krs[in_area(krs["area"], area)]
+    readings = kept.loc[kept["actual"].notna(), ["kr_id", "actual_date", "actual", "n_checkins"]]
+    readings = readings.rename(
+        columns={"actual_date": "date", "actual": "value", "n_checkins": "n_readings"}
+    )
+    rescored = score_units(
+        kept[list(KEY_RESULT_COLUMNS)].reset_index(drop=True),
+        readings.reset_index(drop=True),
+        scores.as_of,
+        scores.policy,
+    )
+    return kept, rescored
 
 
 def radar_points(heatmap_row: dict[str, Any]) -> list[dict[str, Any]]:

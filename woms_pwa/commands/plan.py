@@ -136,11 +136,17 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace, settings: Settings) -> int:
-    """List the deadlines of a plan year (default rules)."""
+    """List the deadlines of a plan year under the province's rules in force."""
     from analytics.vntext import format_date_vi
-    from woms_pwa.core.planning.calendar import compute_deadlines
+    from woms_pwa.core.db import session_scope
+    from woms_pwa.core.permissions import Actor
+    from woms_pwa.core.planning.calendar import compute_deadlines, configured_province, rules_for
 
-    items = compute_deadlines(args.year)
+    _ensure(settings)
+    with session_scope(settings.db_url) as session:
+        province = configured_province(session, Actor.system("cli"))
+        rules = rules_for(session, province.id if province else None)
+    items = compute_deadlines(args.year, rules)
     human = "\n".join(f"{format_date_vi(d.due)}  {d.label}" for d in items)
     data = [
         {"key": d.key, "period": d.period, "due": d.due.isoformat(), "label": d.label}

@@ -4,12 +4,15 @@ A cell links to the unit's dashboard filtered on that perspective; a key
 result there links to its full history: three clicks from the heatmap.
 The page re-reads its figures when the data version changes (a background
 poll, one cheap query every few seconds), so a new check-in shows without a
-manual refresh.
+manual refresh. The filters (period, unit kind, area) live in the address
+(``?period=2025&kind=commune&area=Xây dựng Đảng``), so a leader can share the
+view; the area filter re-scores the units on that area's key results (core).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -54,6 +57,21 @@ def unit_href(code: str, period: str, perspective: str = "") -> str:
     if perspective:
         params["p"] = perspective
     return f"{UNIT_ROUTE}?{urlencode(params)}"
+
+
+def dashboard_href(period: str, kind: str, area: str) -> str:
+    """The page's address with its filters (the defaults left out)."""
+    params = {"period": period}
+    if kind and kind != ALL:
+        params["kind"] = kind
+    if area and area != ALL:
+        params["area"] = area
+    return f"{DASHBOARD_ROUTE}?{urlencode(params)}"
+
+
+def area_label(path: str) -> str:
+    """An area path as the filter shows it: ``Kinh tế – xã hội › Văn hóa – xã hội``."""
+    return rmsg.AREA_LEVEL_SEPARATOR.join(path.split("/"))
 
 
 def _score(value: Any) -> str:
@@ -102,6 +120,9 @@ class DashboardState(AuthState):
     periods: list[str] = []
     kind: str = ALL
     kinds: list[dict[str, str]] = []
+    area: str = ALL
+    areas: list[dict[str, str]] = []
+    area_note: str = ""
     rows: list[dict[str, str]] = []
     ranking: list[dict[str, str]] = []
     as_of: str = ""
@@ -116,11 +137,20 @@ class DashboardState(AuthState):
                 self.period = default_period(session)
             self.periods = year_periods(session) or [self.period]
             board = province_dashboard(
-                session, actor, self.period, kind=None if self.kind == ALL else self.kind
+                session,
+                actor,
+                self.period,
+                kind=None if self.kind == ALL else self.kind,
+                area=None if self.area == ALL else self.area,
             )
         self.kinds = [{"value": ALL, "label": rmsg.ALL_KINDS}] + [
             {"value": k, "label": msg.UNIT_KIND_LABELS.get(k, k)} for k in board.kinds
         ]
+        self.areas = [{"value": ALL, "label": rmsg.ALL_AREAS}] + [
+            {"value": a, "label": area_label(a)} for a in board.areas
+        ]
+        self.area = board.area or ALL  # an area gone from the data falls back to all
+        self.area_note = rmsg.AREA_NOTE.format(area=area_label(board.area)) if board.area else ""
         self.rows = heat_rows(board.rows, self.period)
         self.ranking = sorted(self.rows, key=lambda r: (int(r["rank"]), r["code"]))
         self.as_of = rmsg.DATA_AS_OF.format(date=format_date_vi(board.as_of))
@@ -135,6 +165,7 @@ class DashboardState(AuthState):
         query = self.router.url.query_parameters
         self.period = query.get("period", "") or self.period
         self.kind = query.get("kind", "") or self.kind or ALL
+        self.area = query.get("area", "") or self.area or ALL
         self.error = ""
         try:
             self._fill(actor)
@@ -143,23 +174,32 @@ class DashboardState(AuthState):
         self.loaded = True
         return DashboardState.watch
 
-    @rx.event
-    def set_kind(self, value: str) -> None:
-        """Filter on one kind of unit."""
+    def _refilter(self) -> EventSpec | None:
         actor = self._actor()
         if actor is None:
-            return
-        self.kind = value or ALL
+            return None
         self._fill(actor)
+        # Keep the address in step without reloading, so the view can be shared.
+        href = dashboard_href(self.period, self.kind, self.area)
+        return rx.call_script(f"window.history.replaceState(null, '', {json.dumps(href)})")
 
     @rx.event
-    def set_period(self, value: str) -> None:
+    def set_kind(self, value: str) -> EventSpec | None:
+        """Filter on one kind of unit."""
+        self.kind = value or ALL
+        return self._refilter()
+
+    @rx.event
+    def set_area(self, value: str) -> EventSpec | None:
+        """Filter on one area (lĩnh vực): cells and ranking on its key results."""
+        self.area = value or ALL
+        return self._refilter()
+
+    @rx.event
+    def set_period(self, value: str) -> EventSpec | None:
         """Show another year."""
-        actor = self._actor()
-        if actor is None:
-            return
         self.period = value
-        self._fill(actor)
+        return self._refilter()
 
     @rx.event(background=True)
     async def watch(self) -> None:
@@ -266,6 +306,8 @@ def _rank_item(row: rx.Var[dict[str, str]]) -> rx.Component:
         width="100%",
         padding_y="0.4em",
         border_bottom="1px solid var(--gray-5)",
+        class_name="rank-item",
+        data_unit=row["code"],
     )
 
 
@@ -298,6 +340,23 @@ def _filters() -> rx.Component:
             ),
             spacing="1",
         ),
+        rx.vstack(
+            rx.el.label(rmsg.AREA_FILTER, html_for="area-select", class_name="field-label"),
+            rx.select.root(
+                rx.select.trigger(id="area-select", max_width="100%"),
+                rx.select.content(
+                    rx.foreach(
+                        DashboardState.areas,
+                        lambda a: rx.select.item(a["label"], value=a["value"]),
+                    )
+                ),
+                value=DashboardState.area,
+                on_change=DashboardState.set_area,
+                size="3",
+            ),
+            spacing="1",
+            max_width="100%",
+        ),
         gap="1em",
         wrap="wrap",
     )
@@ -314,7 +373,17 @@ def dashboard_page() -> rx.Component:
                 _filters(),
                 rx.text(DashboardState.as_of, size="2", color_scheme="gray", id="as-of"),
                 rx.text(rmsg.DASHBOARD_HINT, size="2"),
-                rx.cond(DashboardState.rows.length() == 0, rx.text(rmsg.NO_UNITS), _heatmap()),
+                rx.cond(
+                    DashboardState.area_note != "",
+                    rx.text(DashboardState.area_note, size="2", weight="medium", id="area-note"),
+                ),
+                rx.cond(
+                    DashboardState.rows.length() == 0,
+                    rx.text(
+                        rx.cond(DashboardState.area == ALL, rmsg.NO_UNITS, rmsg.NO_UNITS_IN_AREA)
+                    ),
+                    _heatmap(),
+                ),
                 rx.heading(rmsg.RANKING, size="4", as_="h2"),
                 rx.foreach(DashboardState.ranking, _rank_item),
                 rx.text(rmsg.AUTO_REFRESH, size="1", color_scheme="gray"),

@@ -246,3 +246,52 @@ CASCADE_ROLLED = "Tiến độ tổng hợp từ cấp dưới: {value} {unit}"
 CASCADE_NONE = "Chưa giao cho nơi nào."
 CASCADE_TARGET_FOR = "Chỉ tiêu giao cho {name}"
 CASCADE_EMPTY_CANDIDATES = "Kế hoạch này không có đơn vị hoặc cán bộ cấp dưới để giao."
+
+# Deadline configuration (/lich/cau-hinh)
+DEADLINE_RULE_NAMES: dict[str, str] = {
+    "annual_plan": "Trình kế hoạch năm",
+    "annual_approval": "Phê duyệt kế hoạch năm",
+    "quarter_plan": "Gửi kế hoạch quý",
+    "month_plan": "Gửi kế hoạch tháng",
+    "progress_entry": "Nhập tiến độ hằng tháng",
+}
+DEADLINE_RULE_HINTS: dict[str, str] = {
+    "annual_plan": "Ngày, tháng trong năm trước năm kế hoạch (mặc định 30/11).",
+    "annual_approval": "Ngày, tháng trong năm trước năm kế hoạch (mặc định 25/12).",
+    "quarter_plan": "Ngày trong tháng đầu của quý (mặc định ngày 10).",
+    "month_plan": "Ngày trong tháng kế hoạch (mặc định ngày 5).",
+    "progress_entry": "Ngày trong tháng sau tháng báo cáo (mặc định ngày 3).",
+}
+DEADLINE_RULE_UNKNOWN = "Không có loại hạn “{key}”. Các loại hạn: {keys}."
+DEADLINE_DAY_NOT_NUMBER = "{name}: ngày phải là số nguyên từ 1 đến 31 (đã nhập “{value}”)."
+DEADLINE_MONTH_NOT_NUMBER = "{name}: tháng phải là số nguyên từ 1 đến 12 (đã nhập “{value}”)."
+DEADLINE_DAY_RANGE = "{name}: ngày {day} không hợp lệ, phải từ 1 đến 31."
+DEADLINE_MONTH_RANGE = "{name}: tháng {month} không hợp lệ, phải từ 1 đến 12."
+DEADLINE_MONTH_REQUIRED = "{name}: chưa nhập tháng, tháng không hợp lệ (phải từ 1 đến 12)."
+DEADLINE_FEB_29 = (
+    "{name}: không đặt được hạn 29/02 vì năm không nhuận không có ngày này; "
+    "hãy chọn 28/02 hoặc một ngày khác."
+)
+DEADLINE_DAY_NOT_IN_MONTH = "{name}: tháng {month} chỉ có {days} ngày, ngày {day} không hợp lệ."
+DEADLINE_APPROVAL_ORDER = (
+    "Hạn phê duyệt kế hoạch năm ({approval}) phải sau hạn trình kế hoạch năm ({plan})."
+)
+DEADLINE_NO_PROVINCE = "Chưa có đơn vị cấp tỉnh để cấu hình lịch hạn."
+DEADLINE_VALUE_FIXED = "{day:02d}/{month:02d}"
+DEADLINE_VALUE_PERIOD = "ngày {day}"
+DEADLINE_CONFIG_TITLE = "Cấu hình lịch hạn"
+DEADLINE_CONFIG_LINK = "Cấu hình lịch hạn của tỉnh"
+DEADLINE_CONFIG_HINT = (
+    "Hạn áp dụng cho mọi đơn vị, cán bộ của {province}. Tháng nào ngắn hơn ngày đã chọn "
+    "thì hạn là ngày cuối tháng. Mỗi thay đổi được ghi nhật ký."
+)
+DEADLINE_DAY_LABEL = "Ngày"
+DEADLINE_MONTH_LABEL = "Tháng"
+DEADLINE_CONFIG_SAVE = "Lưu lịch hạn"
+DEADLINE_CONFIG_SAVED = "Đã lưu {count} thay đổi. Hạn của các đơn vị, cán bộ đã được cập nhật."
+DEADLINE_CONFIG_UNCHANGED = "Không có thay đổi nào để lưu."
+DEADLINE_NEXT = "Lần tới: {date} – {label}"
+DEADLINE_RULES_IN_FORCE = "Lịch hạn của {province}"
+DEADLINE_DEFAULT_BADGE = "Mặc định"
+DEADLINE_CHANGED_BADGE = "Đã điều chỉnh"
+DEADLINE_BACK = "Về lịch hạn"

@@ -146,3 +146,10 @@ SHEET_DETAIL = "Chi tiết"
 SHEET_NOTES = "Ghi chú"
 SHEET_NEXT = "Kế hoạch quý tới"
 SHEET_PEOPLE = "Cá nhân"
+
+# Province heatmap: area (lĩnh vực) filter
+AREA_FILTER = "Lĩnh vực"
+ALL_AREAS = "Tất cả lĩnh vực"
+AREA_LEVEL_SEPARATOR = " › "
+AREA_NOTE = "Ô màu, điểm và xếp hạng chỉ tính các mục tiêu thuộc lĩnh vực “{area}”."
+NO_UNITS_IN_AREA = "Không có đơn vị nào có mục tiêu thuộc lĩnh vực này."

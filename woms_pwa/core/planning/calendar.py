@@ -18,6 +18,7 @@ from woms_pwa.core.messages import planning as msg
 from woms_pwa.core.models import KeyResult, Period, Plan, Task, Unit
 from woms_pwa.core.permissions import Actor, PermissionDenied
 from woms_pwa.core.planning.models import DeadlineRule
+from woms_pwa.core.services.audit import AuditRecord, append
 from woms_pwa.core.vocab import PlanStatus, Role
 
 # key → (month or None for "of the period", day)
@@ -117,37 +118,176 @@ def rules_for(session: Session, unit_id: int | None) -> dict[str, tuple[int | No
     return rules
 
 
+class DeadlineRuleError(ValueError):
+    """Refused deadline settings: one Vietnamese message per deadline key.
+
+    Attributes:
+        errors: deadline key (or ``""`` for the whole set) → message.
+    """
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """One deadline moved: ``(month or None, day)`` before and after."""
+
+    key: str
+    old: tuple[int | None, int]
+    new: tuple[int | None, int]
+
+
+def has_fixed_month(key: str) -> bool:
+    """Whether a deadline has its own month (annual ones) or falls in each period."""
+    return DEFAULT_RULES.get(key, (None, 0))[0] is not None
+
+
+def rule_text(key: str, rule: tuple[int | None, int]) -> str:
+    """A rule as people read it: ``30/11`` or ``ngày 3``."""
+    month, day = rule
+    if has_fixed_month(key) and month:
+        return msg.DEADLINE_VALUE_FIXED.format(day=day, month=month)
+    return msg.DEADLINE_VALUE_PERIOD.format(day=day)
+
+
+def rule_error(key: str, day: int, month: int | None) -> str | None:
+    """Why one rule is impossible (Vietnamese), or ``None`` when it is valid.
+
+    A fixed date must exist in every year, so 29/02 is refused; a day of the
+    period (month, quarter) may be up to 31 and falls on the last day of
+    shorter months.
+    """
+    if key not in DEFAULT_RULES:
+        return msg.DEADLINE_RULE_UNKNOWN.format(key=key, keys=", ".join(DEFAULT_RULES))
+    name = msg.DEADLINE_RULE_NAMES[key]
+    if has_fixed_month(key):
+        if month is None:
+            return msg.DEADLINE_MONTH_REQUIRED.format(name=name)
+        if not 1 <= month <= 12:
+            return msg.DEADLINE_MONTH_RANGE.format(name=name, month=month)
+    if not 1 <= day <= 31:
+        return msg.DEADLINE_DAY_RANGE.format(name=name, day=day)
+    if has_fixed_month(key) and month is not None:
+        if (month, day) == (2, 29):
+            return msg.DEADLINE_FEB_29.format(name=name)
+        days = cal.monthrange(2001, month)[1]  # a common year: the date must exist every year
+        if day > days:
+            return msg.DEADLINE_DAY_NOT_IN_MONTH.format(name=name, month=month, days=days, day=day)
+    return None
+
+
+def order_error(rules: dict[str, tuple[int | None, int]]) -> str | None:
+    """The annual plan must be due before its approval (both in the year before)."""
+    plan, approval = rules["annual_plan"], rules["annual_approval"]
+    if (approval[0] or 12, approval[1]) <= (plan[0] or 12, plan[1]):
+        return msg.DEADLINE_APPROVAL_ORDER.format(
+            approval=rule_text("annual_approval", approval), plan=rule_text("annual_plan", plan)
+        )
+    return None
+
+
+def configured_province(session: Session, actor: Actor) -> Unit | None:
+    """The province whose deadlines the actor reads and sets.
+
+    The actor's own province; for an account without a unit (the system
+    administrator, the command line) the first root unit.
+    """
+    return province_of(session, actor.unit_id) or (
+        session.execute(select(Unit).where(col(Unit.parent_id).is_(None)).order_by(col(Unit.id)))
+        .scalars()
+        .first()
+    )
+
+
+def can_configure(actor: Actor) -> bool:
+    """Whether the actor may move the province's deadlines (province leaders, admins)."""
+    return actor.role in (Role.PROVINCE, Role.ADMIN)
+
+
+def set_rules(
+    session: Session, actor: Actor, changes: dict[str, tuple[int | None, int]]
+) -> list[RuleChange]:
+    """Move deadlines of the actor's province, all or none, each change audited.
+
+    The one write path of deadline settings: the ``woms plan deadline-set``
+    command and the ``/lich/cau-hinh`` page both come here.
+
+    Args:
+        session: the open session (the caller commits).
+        actor: the user making the change.
+        changes: deadline key → ``(month or None, day)``; the month is ignored
+            for deadlines of the period (month, quarter).
+
+    Returns:
+        The rules that actually changed (unchanged ones write nothing).
+
+    Raises:
+        PermissionDenied: not a province leader nor an administrator.
+        DeadlineRuleError: an impossible rule (29/02, 31/11, month 13…) or an
+            approval due before the plan; nothing is stored.
+    """
+    if not can_configure(actor):
+        raise PermissionDenied(msg.DEADLINE_RULE_FORBIDDEN)
+    wanted: dict[str, tuple[int | None, int]] = {}
+    errors: dict[str, str] = {}
+    for key, (month, day) in changes.items():
+        problem = rule_error(key, day, month)
+        if problem:
+            errors[key] = problem
+        else:
+            wanted[key] = (month if has_fixed_month(key) else None, day)
+    if errors:
+        raise DeadlineRuleError(errors)
+    province = configured_province(session, actor)
+    if province is None or province.id is None:
+        raise DeadlineRuleError({"": msg.DEADLINE_NO_PROVINCE})
+    current = rules_for(session, province.id)
+    problem = order_error({**current, **wanted})
+    if problem:
+        raise DeadlineRuleError({"annual_approval": problem})
+    moved = [RuleChange(k, current[k], v) for k, v in wanted.items() if current[k] != v]
+    records = []
+    for change in moved:
+        row = session.execute(
+            select(DeadlineRule).where(
+                DeadlineRule.province_unit_id == province.id, DeadlineRule.key == change.key
+            )
+        ).scalar_one_or_none() or DeadlineRule(
+            province_unit_id=province.id, key=change.key, day=change.new[1]
+        )
+        row.month, row.day = change.new
+        session.add(row)
+        session.flush()
+        records.append(
+            AuditRecord(
+                actor=actor.username,
+                actor_user_id=actor.user_id,
+                action="update",
+                entity="deadline_rule",
+                entity_id=row.id,
+                entity_code=f"{province.code}:{change.key}",
+                field="due",
+                old_value=rule_text(change.key, change.old),
+                new_value=rule_text(change.key, change.new),
+            )
+        )
+    if records:
+        append(session, records)
+    return moved
+
+
 def set_rule(
     session: Session, actor: Actor, key: str, *, day: int, month: int | None = None
-) -> None:
-    """Move one deadline for the actor's province (province users and admins).
+) -> list[RuleChange]:
+    """Move one deadline for the actor's province (see :func:`set_rules`).
 
     Raises:
         PermissionDenied: other roles.
-        ValueError: unknown key or impossible date (Vietnamese message).
+        DeadlineRuleError: unknown key or impossible date (a ``ValueError``).
     """
-    if actor.role not in (Role.PROVINCE, Role.ADMIN):
-        raise PermissionDenied(msg.DEADLINE_RULE_FORBIDDEN)
-    fixed_month = DEFAULT_RULES.get(key, (0, 0))[0] is not None
-    if (
-        key not in DEFAULT_RULES
-        or not 1 <= day <= 31
-        or (fixed_month and not 1 <= (month or 0) <= 12)
-    ):
-        raise ValueError(msg.DEADLINE_RULE_INVALID)
-    province = (
-        province_of(session, actor.unit_id)
-        or session.execute(select(Unit).where(col(Unit.parent_id).is_(None))).scalars().first()
-    )
-    if province is None:
-        raise ValueError(msg.DEADLINE_RULE_INVALID)
-    row = session.execute(
-        select(DeadlineRule).where(
-            DeadlineRule.province_unit_id == province.id, DeadlineRule.key == key
-        )
-    ).scalar_one_or_none() or DeadlineRule(province_unit_id=province.id or 0, key=key, day=day)
-    row.day, row.month = day, month if fixed_month else None
-    session.add(row)
+    return set_rules(session, actor, {key: (month, day)})
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ def send_reminders(
 ) -> ReminderSummary:
     """Notify every active account of its overdue and soon-due deadlines.
 
-    A reminder is stored once per account, deadline and stage (``soon`` /
-    ``overdue``), so running the job daily does not repeat it. Pending
+    A reminder is stored once per account, deadline, stage (``soon`` /
+    ``overdue``) and due date, so running the job daily does not repeat it,
+    while a deadline moved by the province is reminded with its new date. Pending
     notifications are then e-mailed when ``smtp_url`` is set.
 
     Args:
@@ -65,7 +66,12 @@ def send_reminders(
                 ),
                 body=msg.REMINDER_BODY.format(owner=item.owner_name, date=format_date_vi(item.due)),
                 link=CALENDAR_ROUTE,
-                dedupe_key=f"deadline:{item.key}:{item.period}:{item.owner_code}:{stage}",
+                # The due date is part of the key: a deadline the province moves
+                # is reminded again with its new date.
+                dedupe_key=(
+                    f"deadline:{item.key}:{item.period}:{item.owner_code}:{stage}"
+                    f":{item.due.isoformat()}"
+                ),
             )
             notified += len(created)
     emailed = send_pending_emails(session, smtp_url) if smtp_url else 0

@@ -14,14 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import text
 from sqlmodel import Session
 
-from analytics.dashboard import HeatmapThresholds, light_key_results, unit_heatmap
+from analytics.dashboard import (
+    HeatmapThresholds,
+    area_options,
+    light_key_results,
+    restrict_to_area,
+    unit_heatmap,
+)
 from analytics.scoring import ScoreResult, score_units
 from woms_pwa.core import messages as msg
 from woms_pwa.core.permissions import Actor, PermissionDenied, Scope, scope_for
@@ -162,13 +168,21 @@ def _visible_units(krs: pd.DataFrame, scope: Scope) -> pd.Series:
 
 @dataclass(frozen=True)
 class ProvinceDashboard:
-    """The heatmap of every visible unit (rows sorted reddest first)."""
+    """The heatmap of every visible unit (rows sorted reddest first).
+
+    Attributes:
+        kinds: the unit kinds present (filter options).
+        areas: the task areas present, each parent before its sub-areas.
+        area: the area filter applied (``""`` = none, or an unknown area).
+    """
 
     period: str
     as_of: dt.date
     rows: list[dict[str, Any]]
     kinds: list[str]
     version: str
+    areas: list[str] = field(default_factory=list)
+    area: str = ""
 
 
 def province_dashboard(
@@ -177,6 +191,7 @@ def province_dashboard(
     period: str,
     *,
     kind: str | None = None,
+    area: str | None = None,
     today: dt.date | None = None,
     thresholds: HeatmapThresholds | None = None,
 ) -> ProvinceDashboard:
@@ -187,6 +202,10 @@ def province_dashboard(
         actor: the signed-in user (scope: ``permissions.scope_for``).
         period: the period code.
         kind: only units of this kind (``commune``, ``agency`` …) when given.
+        area: only key results of tasks in this area (or its sub-areas), the
+            units re-scored on them (cells and ranking); units without any
+            are left out. An area not among ``areas`` is ignored, so an old
+            shared link still opens.
         today: the calendar day (tests pin it).
         thresholds: light limits (configurable).
     """
@@ -195,12 +214,23 @@ def province_dashboard(
     krs = scored.key_results
     visible = krs[_visible_units(krs, scope)]
     kinds = sorted(visible["owner_unit_kind"].dropna().unique().tolist())
+    areas = area_options(visible["area"])
     if kind:
         visible = visible[visible["owner_unit_kind"] == kind]
+    scores = scored.scores
+    applied = area if area in areas else ""
+    if applied:
+        visible, scores = restrict_to_area(visible, scores, applied)
     units = visible[["owner_code", "owner_name", "owner_unit_kind"]]
-    heat = unit_heatmap(visible, scored.scores, units, thresholds)
+    heat = unit_heatmap(visible, scores, units, thresholds)
     return ProvinceDashboard(
-        period, scored.as_of, heat.to_dict("records"), kinds, data_version(session)
+        period,
+        scored.as_of,
+        heat.to_dict("records"),
+        kinds,
+        data_version(session),
+        areas,
+        applied,
     )
 
 
