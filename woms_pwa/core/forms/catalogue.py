@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from analytics.vntext import fold_accents
+from woms_pwa.core.db import insert_unless_exists
 from woms_pwa.core.forms.definition import FormSpec, parse_definition
 from woms_pwa.core.forms.models import FormDefinition, FormVersion
 from woms_pwa.core.messages import forms as msg
@@ -134,21 +134,33 @@ def _publish(session: Session, record: FormDefinition, actor: Actor) -> int:
 
 
 def ensure_builtin_forms(session: Session) -> None:
-    """Store and publish the built-in guided forms that are not stored yet (idempotent)."""
-    have = set(session.execute(select(FormDefinition.code)).scalars())
+    """Store and publish the built-in guided forms that are not published yet (idempotent).
+
+    A built-in form left stored but unpublished by an earlier failed request is
+    published now rather than staying hidden for good.
+    """
+    versions: dict[str, int] = {
+        code: version
+        for code, version in session.execute(
+            select(FormDefinition.code, FormDefinition.current_version)
+        ).all()
+    }
     for code in BUILTIN_CODES:
-        if code in have:
+        if versions.get(code, 0) > 0:
             continue
-        spec = parse_definition((BUILTIN_DIR / f"{code}.json").read_text(encoding="utf-8"))
-        record = FormDefinition(code=code, title=spec.title, draft_json=_dump(spec), builtin=True)
-        try:
-            with session.begin_nested():
-                session.add(record)
-                session.flush()
-        except IntegrityError:
-            # Another request seeded it at the same moment: theirs is as good as ours.
-            continue
-        _publish(session, record, Actor.system())
+        if code not in versions:
+            spec = parse_definition((BUILTIN_DIR / f"{code}.json").read_text(encoding="utf-8"))
+            # A concurrent request may seed the same form: its row is as good as ours.
+            insert_unless_exists(
+                session,
+                FormDefinition(code=code, title=spec.title, draft_json=_dump(spec), builtin=True),
+                key="code",
+            )
+        record = session.execute(
+            select(FormDefinition).where(FormDefinition.code == code)
+        ).scalar_one()
+        if record.builtin and record.current_version == 0:
+            _publish(session, record, Actor.system())
 
 
 def list_forms(session: Session, *, published_only: bool = True) -> list[FormSummary]:
