@@ -213,6 +213,7 @@ def forecast_year_end(
     peer_groups: Mapping[Any, Any] | None = None,
     *,
     decay: float = RECENCY_DECAY,
+    thresholds: Mapping[Any, float] | None = None,
 ) -> ForecastResult:
     """Forecast the December value of ``as_of_year`` for every series.
 
@@ -227,9 +228,18 @@ def forecast_year_end(
         peer_groups: series -> group (e.g. metric code); series of one group
             lend their profile to members without history.
         decay: recency weight of one year relative to the next.
+        thresholds: series -> a second year-end level (e.g. 95% of the target,
+            the least result still counted as on plan); adds the column
+            ``p_reach_threshold``, the probability of ending at or beyond it in
+            the direction of the target (NaN for series without one).
 
     Returns:
         The frozen result, one row per series that has any usable row.
+
+    A series whose readings and target are all whole numbers (a count) ends the
+    year on a whole number, so reaching 3 means ending above 2.5: probabilities
+    of such series use that continuity correction (the continuous predictive
+    would otherwise call 2 done of 3, with one expected, a likely miss).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -301,14 +311,28 @@ def forecast_year_end(
         n, [(use_profile, combined), (use_peer, peer), (use_level, level), (use_drift, drift)]
     )
     lin_pred = _select(n, [(use_last, last_value)])
-    fc, lo, hi, p = _summarise(log_pred, lin_pred, panel.target, panel.decrease)
+    fc, lo, hi = _summarise(log_pred, lin_pred)
     fc[observed] = lo[observed] = hi[observed] = current[observed]
-    fixed = observed & np.isfinite(panel.target)
-    reach = np.where(panel.decrease, current <= panel.target, current >= panel.target)
-    p[fixed] = reach[fixed].astype(float)
-    _respect_cumulative(
-        fc, lo, hi, p, current, panel.target, panel.decrease, cumulative & (month >= 1)
-    )
+    counts = _whole_numbers(panel.values, panel.observed, panel.target)
+    settled = cumulative & (month >= 1)
+    _respect_cumulative(fc, lo, hi, current, settled)
+
+    def chance(level: np.ndarray) -> np.ndarray:
+        edge = _reach_edge(level, panel.decrease, counts)
+        prob = _probability(log_pred, lin_pred, edge, panel.decrease)
+        known = np.isfinite(level)
+        reach = np.where(panel.decrease, current <= edge, current >= edge)
+        prob[observed & known] = reach[observed & known].astype(float)
+        # A year-to-date total never falls: one already past the level stays past it.
+        prob[settled & known & ~panel.decrease & (current >= edge)] = 1.0
+        prob[settled & known & panel.decrease & (current > edge)] = 0.0
+        return prob
+
+    p = chance(panel.target)
+    extra: dict[str, np.ndarray] = {}
+    if thresholds is not None:
+        level = pd.Series(panel.series, dtype=object).map(thresholds)
+        extra["p_reach_threshold"] = chance(pd.to_numeric(level).to_numpy(dtype=float))
     # A series never seen below zero (a count, a share) is not forecast below it.
     never_negative = ~np.any(panel.values < 0, axis=(1, 2))
     lo[never_negative] = np.maximum(lo[never_negative], 0.0)
@@ -326,6 +350,7 @@ def forecast_year_end(
             "n_history_years": n_years,
             "as_of_month": month,
             "target": panel.target,
+            **extra,
         }
     )
     frame = frame[method != ""].reset_index(drop=True)
@@ -342,11 +367,11 @@ def _select(n: int, choices: list[tuple[np.ndarray, Predictive]]) -> Predictive:
 
 
 def _summarise(
-    log_pred: Predictive, lin_pred: Predictive, target: np.ndarray, decrease: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Point forecast (median), 80% interval and probability of reaching the target."""
-    n = len(target)
-    fc, lo, hi, p = (np.full(n, np.nan) for _ in range(4))
+    log_pred: Predictive, lin_pred: Predictive
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Point forecast (median) and 80% interval."""
+    n = len(log_pred.center)
+    fc, lo, hi = (np.full(n, np.nan) for _ in range(3))
     tail = (1 - INTERVAL) / 2
     for pred in (log_pred, lin_pred):
         ok = pred.available
@@ -354,18 +379,33 @@ def _summarise(
             continue
         c, sd, dof = pred.center[ok], np.sqrt(pred.var[ok]), pred.dof[ok]
         q = stats.t.ppf(1 - tail, dof)
-        t_ok = np.isfinite(target[ok])
-        thr = target[ok]
         if pred.log_scale:
             off = pred.offset_or_zero()[ok]
             fc[ok] = off + np.exp(c)
             lo[ok], hi[ok] = off + np.exp(c - q * sd), off + np.exp(c + q * sd)
-            rest = thr - off
+        else:
+            fc[ok], lo[ok], hi[ok] = c, c - q * sd, c + q * sd
+    return fc, lo, hi
+
+
+def _probability(
+    log_pred: Predictive, lin_pred: Predictive, level: np.ndarray, decrease: np.ndarray
+) -> np.ndarray:
+    """Probability of ending at or above ``level`` (at or below it when ``decrease``)."""
+    p = np.full(len(level), np.nan)
+    for pred in (log_pred, lin_pred):
+        ok = pred.available
+        if not ok.any():
+            continue
+        c, sd, dof = pred.center[ok], np.sqrt(pred.var[ok]), pred.dof[ok]
+        t_ok = np.isfinite(level[ok])
+        thr = level[ok]
+        if pred.log_scale:
+            rest = thr - pred.offset_or_zero()[ok]
             with np.errstate(divide="ignore", invalid="ignore"):
                 z = (np.log(np.where(rest > 0, rest, np.nan)) - c) / sd
             above = np.where(rest > 0, stats.t.sf(z, dof), 1.0)
         else:
-            fc[ok], lo[ok], hi[ok] = c, c - q * sd, c + q * sd
             with np.errstate(divide="ignore", invalid="ignore"):
                 z = (thr - c) / sd
             # A certain forecast equal to the target reaches it either way (≥ or ≤).
@@ -373,18 +413,33 @@ def _summarise(
             above = np.where(sd > 0, stats.t.sf(z, dof), certain)
         prob = np.where(decrease[ok], 1.0 - above, above)
         p[ok] = np.where(t_ok, prob, np.nan)
-    return fc, lo, hi, p
+    return p
+
+
+def _whole_numbers(values: np.ndarray, observed: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Series whose every reported value and target is a whole number (counts)."""
+    if not len(target):
+        return np.zeros(0, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        off_grid = np.where(observed, np.abs(values - np.round(values)) > 1e-9, False)
+        whole_target = np.isfinite(target) & (np.abs(target - np.round(target)) <= 1e-9)
+    return observed.any(axis=(1, 2)) & ~off_grid.any(axis=(1, 2)) & whole_target
+
+
+def _reach_edge(level: np.ndarray, decrease: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The value of the continuous predictive that decides whether ``level`` is reached.
+
+    A count reaches 2,85 only by ending at 3 or more, i.e. above 2,5; it stays
+    at or below 1,05 only by ending at 1 or less, i.e. below 1,5.
+    """
+    with np.errstate(invalid="ignore"):
+        up = np.ceil(level - 1e-9) - 0.5
+        down = np.floor(level + 1e-9) + 0.5
+    return np.where(counts, np.where(decrease, down, up), level)
 
 
 def _respect_cumulative(
-    fc: np.ndarray,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    p: np.ndarray,
-    current: np.ndarray,
-    target: np.ndarray,
-    decrease: np.ndarray,
-    mask: np.ndarray,
+    fc: np.ndarray, lo: np.ndarray, hi: np.ndarray, current: np.ndarray, mask: np.ndarray
 ) -> None:
     """A year-to-date total never falls: nothing below today's value, in place.
 
@@ -393,7 +448,3 @@ def _respect_cumulative(
     """
     for arr in (fc, lo, hi):
         arr[mask] = np.maximum(arr[mask], current[mask])
-    done = mask & np.isfinite(target) & (current >= target)
-    p[done & ~decrease] = 1.0
-    over = mask & np.isfinite(target) & (current > target) & decrease
-    p[over] = 0.0

@@ -6,8 +6,15 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from analytics.warnings import WARNING_COLUMNS, WarningPolicy, evaluate_warnings, pace_from_checkins
+from analytics.warnings import (
+    WARNING_COLUMNS,
+    WarningPolicy,
+    evaluate_warnings,
+    on_plan_levels,
+    pace_from_checkins,
+)
 
 AS_OF = dt.date(2025, 9, 30)
 
@@ -158,3 +165,106 @@ def test_messages_name_the_owner_when_a_name_is_given() -> None:
     assert named.iloc[0]["owner_code"] == "HY.STC"
     bare = evaluate_warnings(_kr(p_reach_target=0.1), AS_OF)
     assert "chịu trách nhiệm: HY.STC." in bare.iloc[0]["message"]
+
+
+# --- Trust on the demo province (issue 8): each cause of false alarms, both ways.
+
+
+def test_forecast_miss_judges_the_on_plan_margin_when_it_is_known() -> None:
+    # 45% to hit 100% exactly, but 80% to end at or above 95% (green at year-end): no alarm.
+    near = _kr(forecast=99.2, p_reach_target=0.45, p_reach_margin=0.8)
+    assert evaluate_warnings(near, AS_OF).empty
+    # Materially short: flagged, and the message says what "on plan" meant.
+    far = evaluate_warnings(_kr(forecast=88.0, p_reach_target=0.1, p_reach_margin=0.3), AS_OF)
+    row = far.iloc[0]
+    assert (row["kind"], row["level"]) == ("forecast_miss", "at_risk")
+    assert "khả năng đạt chỉ tiêu 10%, khả năng đạt từ 95% chỉ tiêu là 30%" in row["message"]
+
+
+def test_okr_margin_is_the_stretch_level_and_kpi_margin_the_green_light() -> None:
+    krs = pd.DataFrame(
+        {
+            "target": [100.0, 100.0, 20.0, 1.0],
+            "kind": ["kpi", "okr", "kpi", "kpi"],
+            "direction": ["increase", "increase", "decrease", "milestone"],
+        }
+    )
+    levels = on_plan_levels(krs)
+    assert levels[:3] == pytest.approx([95.0, 70.0, 20.0 / 0.95])
+    assert np.isnan(levels[3])
+    strict = on_plan_levels(krs, WarningPolicy(kpi_margin=1.0, okr_margin=1.0))
+    assert strict[:3] == pytest.approx([100.0, 100.0, 20.0])
+
+
+def test_a_milestone_is_not_stale_before_its_last_reporting_period() -> None:
+    milestone = _kr(
+        direction="milestone",
+        target=1.0,
+        unit="mốc",
+        last_checkin=None,
+        period_start=dt.date(2025, 1, 1),
+        due=dt.date(2025, 12, 10),
+        p_reach_target=np.nan,
+        current=np.nan,
+    )
+    assert evaluate_warnings(milestone, AS_OF).empty
+    late = evaluate_warnings(milestone, dt.date(2025, 11, 20))
+    assert late["kind"].tolist() == ["stale"]
+    assert "hạn hoàn thành 10/12/2025, còn 20 ngày" in late.iloc[0]["message"]
+    # "At least one initiative" is done-or-not too; a percentage is not.
+    one = milestone.assign(direction="increase", unit="sáng kiến", due=pd.NaT)
+    assert evaluate_warnings(one, AS_OF).empty
+    rate = one.assign(target=1.0, unit="%")
+    assert evaluate_warnings(rate, AS_OF)["kind"].tolist() == ["stale"]
+
+
+def _pace_with_peers(q4_share: float) -> pd.DataFrame:
+    """This year's slow spring of the key result, and a peer's 2024 with a Q4 rush."""
+    own = _pace([2, 3, 5, 6, 7, 8, 8, 8, 9]).assign(target=100.0, group="NS.DTC.GIAINGAN")
+    peer = pd.DataFrame(
+        {
+            "kr_code": "PEER",
+            "year": 2024,
+            "month": range(1, 13),
+            "increment": [2.0, 3, 5, 6, 7, 8, 8, 8, 9, 100 * q4_share, 12, 12],
+            "target": 100.0,
+            "group": "NS.DTC.GIAINGAN",
+        }
+    )
+    return pd.concat([own, peer], ignore_index=True)
+
+
+def test_pace_without_a_past_uses_the_peers_pace_in_the_same_months() -> None:
+    # 56% in September needs 14,7%/month; this year's best month is 9%, but peers
+    # disbursed 16%/month in October last year: the year-end rush is normal.
+    krs = _kr(current=56.0, peer_group="NS.DTC.GIAINGAN")
+    assert evaluate_warnings(krs, AS_OF, pace_history=_pace_with_peers(0.16)).empty
+    # Peers never went faster than 12%/month at this time of year: flagged, with both figures.
+    rows = evaluate_warnings(krs, AS_OF, pace_history=_pace_with_peers(0.10))
+    message = rows[rows["kind"] == "pace"].iloc[0]["message"]
+    assert "tốc độ cao nhất từ đầu năm là 9%/tháng" in message
+    assert (
+        "cùng kỳ những năm trước, các nơi thực hiện cùng chỉ tiêu đạt khoảng 12%/tháng" in message
+    )
+
+
+def test_pace_counts_the_months_from_the_latest_reading() -> None:
+    # Reported quarterly: 38% at the end of June, read on 31 August. Six months
+    # of progress remain to be shown, not four.
+    history = _pace([3.0, 3.0, 3.0, 3.0, 3.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0], 2024)
+    krs = _kr(current=38.0, last_checkin=dt.date(2025, 6, 30), frequency="quarter")
+    assert evaluate_warnings(krs, dt.date(2025, 8, 31), pace_history=history).empty
+    behind = evaluate_warnings(krs.assign(current=20.0), dt.date(2025, 8, 31), pace_history=history)
+    message = behind[behind["kind"] == "pace"].iloc[0]["message"]
+    assert message.startswith(
+        "Cần giải ngân 13,3%/tháng trong 6 tháng kể từ số liệu gần nhất (tháng 6/2025)"
+    )
+
+
+def test_pace_asks_for_the_on_plan_level_not_the_exact_target() -> None:
+    history = _pace([8.0] * 9)
+    # 75 → 100 needs 8,3/month (above the best 8), but 75 → 95 needs 6,7: no alarm.
+    assert evaluate_warnings(_kr(current=75.0), AS_OF, pace_history=history).empty
+    strict = WarningPolicy(kpi_margin=1.0)
+    flagged = evaluate_warnings(_kr(current=75.0), AS_OF, strict, pace_history=history)
+    assert flagged["kind"].tolist() == ["pace"]

@@ -21,7 +21,12 @@ from sqlmodel import Session, col, select
 from analytics.anomalies import AnomalyPolicy, detect_anomalies
 from analytics.forecast import forecast_year_end
 from analytics.forecast.cli import METHOD_LABELS
-from analytics.warnings import WarningPolicy, evaluate_warnings, pace_from_checkins
+from analytics.warnings import (
+    WarningPolicy,
+    evaluate_warnings,
+    on_plan_levels,
+    pace_from_checkins,
+)
 from woms_pwa.core.alerts.frames import AlertFrames, edit_events, load_alert_frames
 from woms_pwa.core.alerts.models import AnomalyReview
 from woms_pwa.core.messages import alerts as msg
@@ -89,8 +94,17 @@ def _action(metric: object) -> str:
     return ""
 
 
-def _forecast(frames: AlertFrames, as_of: dt.date) -> pd.DataFrame:
-    result = forecast_year_end(frames.history, as_of.year, as_of.month, frames.peer_groups)
+def _forecast(frames: AlertFrames, as_of: dt.date, policy: WarningPolicy) -> pd.DataFrame:
+    # The warning asks "will it end on plan?" (within the margin), not "exactly on target?".
+    krs = frames.krs
+    levels = pd.Series(on_plan_levels(krs, policy), index=krs["kr_code"].to_numpy())
+    result = forecast_year_end(
+        frames.history,
+        as_of.year,
+        as_of.month,
+        frames.peer_groups,
+        thresholds=levels.dropna().to_dict(),
+    )
     return result.frame
 
 
@@ -99,6 +113,7 @@ def _warning_frame(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     krs = frames.krs
     fc = forecasts.set_index("series")
+    on_plan = fc["p_reach_threshold"] if "p_reach_threshold" in fc.columns else None
     frame = pd.DataFrame(
         {
             "kr_code": krs["kr_code"],
@@ -106,15 +121,19 @@ def _warning_frame(
             "owner_name": krs["owner_name"],
             "target": krs["target"],
             "direction": krs["direction"],
+            "kind": krs["kind"],
             "unit": krs["unit"].fillna(""),
             "forecast": krs["kr_code"].map(fc["forecast"]),
             "p_reach_target": krs["kr_code"].map(fc["p_reach_target"]),
+            "p_reach_margin": krs["kr_code"].map(on_plan) if on_plan is not None else np.nan,
             # A reached target needs no pace and no reminder (a finished milestone).
             "current": krs["current"].where(krs["cumulative"] & ~krs["done"]),
             "last_checkin": krs["last_checkin"],
-            "frequency": krs["reporting_frequency"],
+            "frequency": reporting_frequency(krs, frames.readings),
+            "due": krs["due"],
             "period_start": krs["period_start"],
             "period_end": krs["period_end"],
+            "peer_group": krs["metric_code"],
             "action": krs["metric_code"].map(_action),
         }
     )
@@ -131,7 +150,40 @@ def _warning_frame(
             }
         )
     )
+    # Each year's increments are measured against that year's target, and peers
+    # (same metric code) lend their pace to key results without a past of their own.
+    per_year = readings.drop_duplicates(["series", "year"]).set_index(["series", "year"])
+    key = pd.MultiIndex.from_arrays([pace["kr_code"], pace["year"]])
+    pace["target"] = per_year["target"].reindex(key).to_numpy(dtype=float)
+    pace["group"] = pace["kr_code"].map(krs.set_index("kr_code")["metric_code"])
     return frame, pace
+
+
+QUARTER_ENDS = frozenset({3, 6, 9, 12})
+
+
+def reporting_frequency(krs: pd.DataFrame, readings: pd.DataFrame) -> pd.Series:
+    """The reporting frequency the stale rule holds each key result to.
+
+    The task's declared frequency, or ``quarter`` when the key result's
+    readings this year show a steady quarterly rhythm: at least two readings,
+    all at the end of a quarter. Imported plans carry no
+    frequency (every task gets the default ``month``), and a key result reported
+    at every quarter's end has not gone silent in the middle of a quarter.
+    """
+    declared = krs["reporting_frequency"].fillna("month").astype(str)
+    # This year's practice: a unit may have reported monthly last year.
+    year = readings[
+        readings["series"].isin(krs["kr_code"]) & (readings["year"] == krs["year"].max())
+    ]
+    off_rhythm = (~year["month"].isin(QUARTER_ENDS)).groupby(year["series"]).sum()
+    count = year.groupby("series").size()
+    quarterly = (count >= 2) & (off_rhythm.reindex(count.index) == 0)
+    steady = krs["kr_code"].map(quarterly).fillna(False).astype(bool)
+    shorter = (
+        declared.str.strip().str.lower().isin({"day", "week", "month", "ngày", "tuần", "tháng"})
+    )
+    return declared.where(~(steady & shorter), "quarter")
 
 
 def _stale_exempt(frame: pd.DataFrame, krs: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -190,7 +242,8 @@ def compute_alerts(
     frames = load_alert_frames(session, period, as_of)
     timings["load"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    forecasts = _forecast(frames, as_of)
+    policy = policy or WarningPolicy()
+    forecasts = _forecast(frames, as_of, policy)
     timings["forecast"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     krs_frame, pace = _warning_frame(frames, forecasts)
