@@ -59,6 +59,13 @@
     var script = document.createElement("script");
     script.src = "/offline/store.js";
     script.onload = function () {
+      // Guided forms: keeps their definitions on the phone and sends queued ones.
+      var forms = document.createElement("script");
+      forms.src = "/offline/forms.js";
+      forms.onload = forms.onerror = started;
+      document.head.appendChild(forms);
+    };
+    function started() {
       self.WomsOffline.onChange(refreshBadge);
       tick(true);
       // A sign-in changes the token without a page load (client-side routing).
@@ -66,7 +73,7 @@
       window.addEventListener("online", function () {
         tick(true);
       });
-    };
+    }
     document.head.appendChild(script);
   }
 

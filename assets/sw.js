@@ -5,7 +5,7 @@
  * - Page navigations go to the network first (Reflex pages need the server:
  *   its event handlers run over a websocket). When the network fails or is
  *   too slow, the offline page is served instead: there the cadre records
- *   check-ins into the on-device queue.
+ *   check-ins and fills guided forms into the on-device queue.
  * - Hashed build files (/assets/…) never change: cache-first, so a second
  *   visit opens fast even on a weak connection.
  * - The API and Reflex's own endpoints are never cached here: personal data
@@ -13,7 +13,7 @@
  */
 "use strict";
 
-const VERSION = "woms-2026-11-29-2";
+const VERSION = "woms-2026-11-29-4";
 const SHELL_CACHE = `${VERSION}-shell`;
 const RUNTIME_CACHE = `${VERSION}-runtime`;
 const OFFLINE_URL = "/offline/";
@@ -21,6 +21,7 @@ const SHELL = [
   OFFLINE_URL,
   "/offline/app.js",
   "/offline/store.js",
+  "/offline/forms.js",
   "/offline/offline.css",
   "/manifest.webmanifest",
   "/favicon.ico",

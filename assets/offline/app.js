@@ -19,6 +19,11 @@
     milestoneValue: "Mục tiêu dạng mốc chỉ nhận 0 (chưa xong) hoặc 1 (đã xong).",
     dateInvalid: "Ngày số liệu phải trong khoảng {from} – {to}.",
     photoTooLarge: "Ảnh minh chứng quá lớn (tối đa 10 MB).",
+    // Same wording as the server's CHECKIN_EVIDENCE_REQUIRED (woms_pwa/core/messages).
+    evidenceRequired: "Mục tiêu “{title}” yêu cầu minh chứng; vui lòng đính kèm ảnh hoặc tệp.",
+    photoOptional: "Ảnh minh chứng (không bắt buộc)",
+    photoRequired: "Ảnh minh chứng * (bắt buộc: mục tiêu này yêu cầu minh chứng)",
+    attachPhoto: "Đính kèm ảnh minh chứng rồi gửi lại",
     queued: "Đã lưu vào hàng chờ: {title}. Sẽ tự gửi khi có mạng.",
     sentAll: "Đã gửi {n} cập nhật lên máy chủ.",
     statePending: "Đang chờ gửi",
@@ -118,6 +123,7 @@
     if (!row) {
       info.textContent = "";
       $("value-unit").textContent = "";
+      showPhotoRequired(false);
       return;
     }
     const { kr, plan: p } = row;
@@ -126,9 +132,16 @@
       ? fmt(T.krInfo, { target: kr.target_vi, unit: kr.unit, current: `${kr.current_vi} ${kr.unit} (${kr.as_of_vi})` })
       : fmt(T.krInfoNone, { target: kr.target_vi, unit: kr.unit });
     info.textContent = kr.direction === "milestone" ? base + " " + T.milestoneHelp : base;
+    showPhotoRequired(kr.evidence_required);
     date.min = p.period_start;
     date.max = p.max_date;
     if (!date.value || date.value < p.period_start || date.value > p.max_date) date.value = p.default_date;
+  }
+
+  function showPhotoRequired(required) {
+    // Key results with "evidence required" take no reading without a photo or file.
+    document.querySelector('label[for="photo"]').textContent = required ? T.photoRequired : T.photoOptional;
+    $("photo").required = !!required;
   }
 
   async function shrinkPhoto(file) {
@@ -168,6 +181,7 @@
     else if (number < 0 && !(row.kr.target < 0)) [problem, focus] = [T.valueNegative, "value"];
     else if (!date || date < row.plan.period_start || date > row.plan.max_date)
       [problem, focus] = [fmt(T.dateInvalid, { from: dateVi(row.plan.period_start), to: dateVi(row.plan.max_date) }), "date"];
+    else if (!file && row.kr.evidence_required) [problem, focus] = [fmt(T.evidenceRequired, { title: row.kr.title }), "photo"];
     else if (file && file.size > MAX_PHOTO_BYTES) [problem, focus] = [T.photoTooLarge, "photo"];
     if (problem) {
       error.textContent = problem;
@@ -272,6 +286,35 @@
         }),
       );
     }
+    const needsEvidence = item.status === "error" && !item.photo && !item.evidence_ref && !!(findKr(item.kr_code) || { kr: {} }).kr.evidence_required;
+    if (needsEvidence) {
+      // Refused for lack of evidence: the reading is kept; a photo sends it again.
+      const id = "attach-" + item.client_id;
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = T.attachPhoto;
+      const input = document.createElement("input");
+      input.type = "file";
+      input.id = id;
+      input.className = "attach-photo";
+      input.accept = "image/*,application/pdf";
+      input.setAttribute("capture", "environment");
+      input.addEventListener("change", async () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        if (file.size > MAX_PHOTO_BYTES) {
+          item.message = T.photoTooLarge;
+          await WomsOffline.putItem(item);
+          return;
+        }
+        const photo = await shrinkPhoto(file);
+        Object.assign(item, { photo, photo_name: file.name, evidence_ref: null, status: "pending", message: "" });
+        await WomsOffline.putItem(item);
+        if (navigator.onLine) syncNow();
+      });
+      li.appendChild(label);
+      li.appendChild(input);
+    }
     if (item.status === "error" && item.photo && !item.evidence_ref) {
       // The server refused the photo (type, size): the reading itself can still go.
       actions.appendChild(
@@ -306,7 +349,8 @@
       const chosen = {};
       list.querySelectorAll(".remap-select").forEach((select) => (chosen[select.id] = select.value));
       list.textContent = "";
-      items.forEach((item) => list.appendChild(renderItem(item)));
+      // Guided forms queued offline are drawn by forms.js.
+      items.forEach((item) => list.appendChild(item.kind === "form" && self.WomsForms ? WomsForms.renderQueueItem(item) : renderItem(item)));
       Object.entries(chosen).forEach(([id, value]) => {
         const select = $(id);
         if (select && value) select.value = value;

@@ -227,6 +227,12 @@
     return "kept";
   }
 
+  /* Queued items other than check-ins carry a ``kind``; its script registers
+   * how to send them ("sent", "kept" or "stop", as sendOne) and what to keep
+   * cached on the phone (run with the bearer token before sending). */
+  const senders = {};
+  const refreshers = [];
+
   let running = null;
   /* Send every pending item of the signed-in user, oldest first. One run at a
    * time per page; two tabs at once are made harmless by the client ids. */
@@ -239,8 +245,13 @@
         const bearer = token();
         const { plan, status } = await refreshPlan();
         if (status !== 200 || !plan) return result;
+        for (const refresh of refreshers) await refresh(bearer).catch(() => null);
         for (const item of await listQueue()) {
           if (item.status !== "pending") continue;
+          // Other kinds (guided forms) are sent by the script that registered them;
+          // without it (not loaded on this page) they simply wait.
+          const send = item.kind ? senders[item.kind] : sendOne;
+          if (!send) continue;
           if (item.username && item.username !== plan.username) {
             if (!item.message) {
               item.message = fmt(T.heldForeign, { user: item.username });
@@ -248,7 +259,7 @@
             }
             continue;
           }
-          const outcome = await sendOne(item, bearer);
+          const outcome = await send(item, bearer);
           if (outcome === "sent") result.sent += 1;
           if (outcome === "stop") break;
         }
@@ -273,6 +284,12 @@
     refreshPlan,
     sync,
     token,
+    registerSender(kind, send) {
+      senders[kind] = send;
+    },
+    onRefresh(refresh) {
+      refreshers.push(refresh);
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

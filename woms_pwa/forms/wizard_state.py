@@ -37,7 +37,7 @@ from woms_pwa.core.forms.submissions import (
     submit_form,
     upload_evidence,
 )
-from woms_pwa.core.forms.validation import check_answers, visible_keys
+from woms_pwa.core.forms.validation import FieldError, check_answers, visible_keys
 from woms_pwa.core.messages import forms as msg
 from woms_pwa.core.permissions import Actor, PermissionDenied
 from woms_pwa.core.services.checkins import CheckInError
@@ -131,7 +131,11 @@ class WizardMixin(rx.State, mixin=True):
         nested = to_nested(spec, self.answers, self.groups)
         checked = check_answers(spec, nested)
         touched = set(self._touched)
-        self.errors = {e.key: e.message for e in checked.errors if e.key in touched or not e.key}
+        self.errors = {
+            e.key: e.message
+            for e in self._field_errors(nested, checked.errors)
+            if e.key in touched or not e.key
+        }
         rows, self.options = step_rows(
             spec, self.step_index, self.answers, self.groups, self.errors
         )
@@ -149,6 +153,10 @@ class WizardMixin(rx.State, mixin=True):
             self.review = review_rows(
                 spec, checked.values, self.file_names, visible_keys(spec, nested)
             )
+
+    def _field_errors(self, nested: dict[str, Any], errors: list[FieldError]) -> list[FieldError]:
+        """Pages override it to word an engine error for their context (the check-in page)."""
+        return errors
 
     def _autosave(self, actor: Actor) -> None:
         if self.preview or not self.form_code:

@@ -1,10 +1,14 @@
 """Check-in page: the guided monthly check-in of one key result, and its history.
 
 The form is the published ``cap_nhat_thang`` definition (editable by
-administrators); submitting stores a real ``CheckIn`` through the core.
+administrators); submitting stores a real ``CheckIn`` through the core. For a
+key result that requires evidence the photo field is required, with help text
+saying why, and the instant validation names the key result.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import reflex as rx
 from reflex.event import EventSpec
@@ -15,7 +19,8 @@ from woms_pwa.components.progress import light_badge, progress_bar
 from woms_pwa.context import db
 from woms_pwa.core import messages as msg
 from woms_pwa.core.forms.catalogue import CHECKIN_FORM, FormError
-from woms_pwa.core.forms.submissions import SubmissionOutcome
+from woms_pwa.core.forms.submissions import SubmissionOutcome, checkin_errors, checkin_spec_for
+from woms_pwa.core.forms.validation import FieldError
 from woms_pwa.core.permissions import Actor, PermissionDenied
 from woms_pwa.core.services.plans import get_key_result_detail
 from woms_pwa.forms.wizard import wizard
@@ -68,11 +73,23 @@ class CheckInState(WizardMixin, AuthState):
             self._fill(actor)
             if self.kr.get("can_write") == "1":
                 self._open_form(actor, CHECKIN_FORM, self.kr_code, preview=False)
+                self._fit_form_to_kr(actor)
         except (PermissionDenied, FormError) as exc:
             self.kr = {}
             self.error = str(exc)
         self.loaded = True
         return None
+
+    def _fit_form_to_kr(self, actor: Actor) -> None:
+        # The published form is the same for every key result; evidence is
+        # required only for those that ask for it, so the spec is adapted here.
+        with db() as session:
+            spec = checkin_spec_for(session, actor, self.kr_code, self._spec())
+        self._spec_json = spec.model_dump_json()
+        self._refresh()
+
+    def _field_errors(self, nested: dict[str, Any], errors: list[FieldError]) -> list[FieldError]:
+        return checkin_errors(self.kr.get("title", ""), nested, errors)
 
     def _after_submit(self, actor: Actor, outcome: SubmissionOutcome) -> None:
         self.done_message = msg.CHECKIN_SAVED if outcome.created else msg.CHECKIN_DUPLICATE

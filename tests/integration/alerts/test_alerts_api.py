@@ -35,6 +35,7 @@ def api(loaded: str, actor_of, monkeypatch: pytest.MonkeyPatch) -> Iterator[Test
                 kr_code="TP-2025-DV2.1",
                 value=value,
                 note="Báo cáo tháng.",
+                evidence=f"danh-sach-ket-nap-{cid}.pdf",  # the key result requires evidence
                 client_id=cid,
                 on_date=day,
                 today=dt.date(2025, 6, 1),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -13,8 +15,9 @@ from woms_pwa.core.services.auth import create_account, sign_in
 
 
 @pytest.fixture
-def client(db_url: str, small_dataset, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def client(db_url: str, small_dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("WOMS_DB_URL", db_url)
+    monkeypatch.setenv("WOMS_UPLOADS_DIR", str(tmp_path / "uploads"))
     settings.cache_clear()
     with session_scope(db_url) as session:
         import_dataset(session, small_dataset)
@@ -33,12 +36,17 @@ def client(db_url: str, small_dataset, monkeypatch: pytest.MonkeyPatch):  # type
 
 
 def test_post_twice_is_stored_once(client: TestClient) -> None:
+    # TP-2025-DV1.1 requires evidence: the photo of the meeting goes first.
+    photo = (Path(__file__).resolve().parents[3] / "assets" / "icon-48.png").read_bytes()
+    upload = client.post("/api/evidence", files={"file": ("hoi-nghi.png", photo, "image/png")})
+    assert upload.status_code == 201
     body = {
         "kr_code": "TP-2025-DV1.1",
         "value": "5",
         "note": "Hội nghị quý III",
         "client_id": "offline-000001",
         "date": "2025-09-30",
+        "evidence": upload.json()["key"],
     }
     first = client.post("/api/checkins", json=body)
     again = client.post("/api/checkins", json=body)

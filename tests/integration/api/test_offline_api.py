@@ -138,12 +138,15 @@ def test_checkin_refuses_evidence_of_someone_else(client: TestClient, db_url: st
 
 def test_retired_key_result_is_held_with_409(client: TestClient, db_url: str) -> None:
     version = _amend(db_url, "TP-2025-DV2.1")
+    # Both key results require evidence: the queued photo was uploaded first.
+    key = client.post("/api/evidence", files={"file": ("a.png", PNG, "image/png")}).json()["key"]
     body = {
         "kr_code": "TP-2025-DV2.1",
         "value": "4",
         "client_id": "offline-hold-01",
         "date": "2025-09-30",
         "plan_version": version - 1,
+        "evidence": key,
     }
     response = client.post("/api/checkins", json=body)
     assert response.status_code == 409
@@ -166,12 +169,14 @@ def test_retired_key_result_is_held_with_409(client: TestClient, db_url: str) ->
 def test_stored_checkin_retried_after_amendment_is_not_held(
     client: TestClient, db_url: str
 ) -> None:
+    key = client.post("/api/evidence", files={"file": ("a.png", PNG, "image/png")}).json()["key"]
     body = {
         "kr_code": "TP-2025-DV2.1",
         "value": "4",
         "client_id": "offline-hold-02",
         "date": "2025-09-30",
         "plan_version": 1,
+        "evidence": key,
     }
     assert client.post("/api/checkins", json=body).status_code == 201
     _amend(db_url, "TP-2025-DV2.1")

@@ -22,6 +22,7 @@ def _record(db_url: str, actor: Actor, **kwargs: object):  # type: ignore[no-unt
         "kr_code": "TP-2025-NS1.1",
         "value": "35,2",
         "note": "Đã giải ngân thêm 4,1 tỷ đồng.",
+        "evidence": "bao-cao-giai-ngan-thang-09-2025.pdf",  # NS1.1 requires evidence
         "client_id": "c-0001-abcdef",
         "on_date": dt.date(2025, 9, 30),
         "today": TODAY,

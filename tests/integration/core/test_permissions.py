@@ -29,6 +29,7 @@ def _write(db_url: str, actor: Actor, kr_code: str) -> None:
             kr_code=kr_code,
             value="1",
             note="thử",
+            evidence="bien-ban-thu.pdf",  # several of these key results require evidence
             client_id=uuid.uuid4().hex,
             on_date=dt.date(2025, 9, 30),
             today=TODAY,

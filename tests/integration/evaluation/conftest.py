@@ -29,6 +29,8 @@ def scored(loaded: str) -> str:
                 Actor.system("test"),
                 kr_code=code,
                 value=value,
+                # TP-2025-DV2.1 requires evidence; a scan reference for every reading.
+                evidence=f"bien-ban-{code}-thang-09-2025.pdf",
                 client_id=f"eval-fixture-{i:04d}",
                 on_date=day,
                 today=dt.date(2025, 12, 31),

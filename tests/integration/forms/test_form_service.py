@@ -270,7 +270,8 @@ def test_checkin_needs_a_blocker_when_at_risk_and_a_writable_key_result(
             context_key="TP-2025-DV1.1",
             today=TODAY,
         )
-    assert {e.key for e in refused.value.errors} == {"blocker_type", "blocker_text"}
+    # TP-2025-DV1.1 also requires evidence, so the missing photo is refused with them.
+    assert {e.key for e in refused.value.errors} == {"blocker_type", "blocker_text", "evidence"}
     with pytest.raises(PermissionDenied), session_scope(loaded) as session:
         submit_form(
             session,

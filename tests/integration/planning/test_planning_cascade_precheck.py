@@ -169,6 +169,7 @@ def test_rollover_copies_plan_not_progress(loaded: str, actor_of: Callable[[str]
             kr_code="TP-2025-DV1.1",
             value="4",
             note="",
+            evidence="bien-ban-hoi-nghi-quy-3.pdf",  # the key result requires evidence
             client_id="planning-checkin-0002",
             on_date=dt.date(2025, 9, 30),
             today=dt.date(2025, 10, 1),

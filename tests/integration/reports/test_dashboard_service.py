@@ -72,6 +72,7 @@ def test_numbers_follow_a_new_checkin(loaded: str, actor_of) -> None:  # type: i
             kr_code="TP-2025-NS1.1",
             value="95",
             note="Đã giải ngân gần hết",
+            evidence="bao-cao-giai-ngan-thang-09-2025.pdf",  # the key result requires evidence
             client_id="dash-0001",
             on_date=dt.date(2025, 9, 30),
             today=dt.date(2025, 10, 1),

@@ -56,6 +56,7 @@ def test_a_new_checkin_changes_the_fingerprint(loaded: str, actor_of) -> None:  
             kr_code="TP-2025-NS1.1",
             value="35,5",
             note="Giải ngân thêm vốn xây lắp",
+            evidence="bao-cao-giai-ngan-thang-09-2025.pdf",  # the key result requires evidence
             client_id="rep-0001",
             on_date=dt.date(2025, 9, 15),
             today=dt.date(2025, 9, 16),
@@ -69,6 +70,7 @@ def test_a_new_checkin_changes_the_fingerprint(loaded: str, actor_of) -> None:  
             actor_of("canbo.tanphong"),
             kr_code="TP-2025-NS1.1",
             value="40",
+            evidence="bao-cao-giai-ngan-thang-10-2025.pdf",
             client_id="rep-0002",
             on_date=dt.date(2025, 10, 5),
             today=dt.date(2025, 10, 6),

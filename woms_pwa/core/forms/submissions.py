@@ -3,7 +3,9 @@
 Every submission is validated here, with the version it claims to be filled
 with, before anything is written: the wizard's checks are a convenience, this
 is the authority. A monthly check-in (``cap_nhat_thang``) also stores a real
-``CheckIn`` through ``record_checkin`` in the same transaction.
+``CheckIn`` through ``record_checkin`` in the same transaction; for a key
+result that requires evidence its ``evidence`` field becomes required
+(:func:`checkin_spec`), so the wizard says so before anything is sent.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from woms_pwa.core.vocab import Role
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 MAX_DRAFT_BYTES = 200_000
+# The check-in form's field that ``record_checkin`` stores as the evidence.
+CHECKIN_EVIDENCE_FIELD = "evidence"
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,57 @@ def check_submission(
     return checked.values, checked.errors
 
 
+def checkin_spec(spec: FormSpec, kr: KeyResult) -> FormSpec:
+    """The check-in form as filled for ``kr``: evidence required when ``kr`` requires it.
+
+    The published definition leaves the photo optional; a key result with
+    ``evidence_required`` makes it required, with help text saying why. Other
+    key results (and a form without an evidence file field) get ``spec`` as is.
+    """
+    fdef = spec.field(CHECKIN_EVIDENCE_FIELD)
+    if not kr.evidence_required or fdef is None or fdef.type not in FILE_TYPES:
+        return spec
+    steps = [
+        step.model_copy(
+            update={
+                "fields": [
+                    f.model_copy(update={"required": True, "help": core_msg.CHECKIN_EVIDENCE_HELP})
+                    if f.key == CHECKIN_EVIDENCE_FIELD
+                    else f
+                    for f in step.fields
+                ]
+            }
+        )
+        for step in spec.steps
+    ]
+    return spec.model_copy(update={"steps": steps})
+
+
+def checkin_spec_for(session: Session, actor: Actor, kr_code: str, spec: FormSpec) -> FormSpec:
+    """:func:`checkin_spec` for the key result ``kr_code``, checking the actor may write it.
+
+    Raises:
+        FormError: no such key result.
+        PermissionDenied: the key result is outside the actor's scope.
+    """
+    kr, _ = _key_result_in_scope(session, actor, kr_code)
+    return checkin_spec(spec, kr)
+
+
+def checkin_errors(
+    kr_title: str, answers: dict[str, Any], errors: list[FieldError]
+) -> list[FieldError]:
+    """Name the key result in the error of a missing required evidence file.
+
+    With the evidence answer blank, the only error the engine can give on that
+    field is "required"; it is replaced by the message that says why.
+    """
+    if answers.get(CHECKIN_EVIDENCE_FIELD) not in (None, ""):
+        return errors
+    message = core_msg.CHECKIN_EVIDENCE_REQUIRED.format(title=kr_title)
+    return [FieldError(e.key, message) if e.key == CHECKIN_EVIDENCE_FIELD else e for e in errors]
+
+
 def submit_form(
     session: Session,
     actor: Actor,
@@ -156,7 +211,11 @@ def submit_form(
         kr, period = _key_result_in_scope(session, actor, context_key)
     elif context_key:
         context_key = ""
+    if code == CHECKIN_FORM and kr is not None:
+        spec = checkin_spec(spec, kr)
     values, errors = check_submission(session, spec, answers)
+    if code == CHECKIN_FORM and kr is not None:
+        errors = checkin_errors(kr.title, answers, errors)
     if errors:
         raise FormError(msg.FORM_INVALID.format(count=len(errors)), errors)
     checkin_id = None

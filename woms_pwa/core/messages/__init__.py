@@ -140,3 +140,10 @@ DIRECTION_LABELS: dict[str, str] = {
     Direction.DECREASE: "càng thấp càng tốt",
     Direction.MILESTONE: "mốc hoàn thành",
 }
+
+# Check-ins of key results that require evidence (Phụ lục 4: self-reported numbers need proof)
+CHECKIN_EVIDENCE_REQUIRED = "Mục tiêu “{title}” yêu cầu minh chứng; vui lòng đính kèm ảnh hoặc tệp."
+CHECKIN_EVIDENCE_HELP = (
+    "Bắt buộc: mục tiêu này yêu cầu minh chứng cho số liệu tự báo cáo. "
+    "Chụp biên bản, hiện trường hoặc văn bản."
+)

@@ -24,6 +24,18 @@ class CheckInError(ValueError):
     """A refused check-in; the message is Vietnamese and names the problem."""
 
 
+class EvidenceRequiredError(CheckInError):
+    """A new check-in of a key result that requires evidence came without any.
+
+    A subclass so that the API can tell the offline queue to ask for a photo
+    (the item is held for it) rather than only show a refusal.
+    """
+
+    def __init__(self, kr_code: str, kr_title: str) -> None:
+        super().__init__(msg.CHECKIN_EVIDENCE_REQUIRED.format(title=kr_title))
+        self.kr_code = kr_code
+
+
 @dataclass(frozen=True)
 class CheckInOutcome:
     """What happened to a check-in request."""
@@ -60,6 +72,20 @@ def parse_value(kr: KeyResult, raw: str | float | None) -> float:
     return value
 
 
+def require_evidence(kr: KeyResult, evidence: str | None) -> None:
+    """Refuse a new reading of ``kr`` without evidence when the key result requires it.
+
+    Phụ lục 4 ("bẫy nhập tay"): a number the cadre reports alone needs a photo
+    or a file behind it. Bulk imports of past readings from paper do not come
+    through here and are not subject to the rule.
+
+    Raises:
+        EvidenceRequiredError: ``kr.evidence_required`` and ``evidence`` is blank.
+    """
+    if kr.evidence_required and not (evidence or "").strip():
+        raise EvidenceRequiredError(kr.code, kr.title)
+
+
 def record_checkin(
     session: Session,
     actor: Actor,
@@ -79,10 +105,12 @@ def record_checkin(
     """Store a progress reading once, update the key result, and audit it.
 
     A request whose ``client_id`` was already stored returns the stored
-    check-in with ``created=False``: retries from a phone are harmless.
+    check-in with ``created=False``: retries from a phone are harmless (this
+    is decided before any other rule, the evidence rule included).
 
     Raises:
         CheckInError: bad value, date, note or client id; retired key result.
+        EvidenceRequiredError: the key result requires evidence and none came.
         PermissionDenied: the actor may not write this key result's plan.
     """
     if not _CLIENT_ID.match(client_id or ""):
@@ -119,6 +147,8 @@ def record_checkin(
     clean_note = normalize_text(note or "")
     if len(clean_note) > MAX_NOTE_LENGTH:
         raise CheckInError(msg.CHECKIN_NOTE_TOO_LONG)
+    require_evidence(kr, evidence)
+    evidence = (evidence or "").strip() or None
     checkin = CheckIn(
         kr_id=kr.id or 0,
         date=when,
