@@ -102,3 +102,29 @@ def test_audit_log_refuses_updates(loaded: str) -> None:
 
     with pytest.raises(DBAPIError), session_scope(loaded) as session:
         session.execute(text("UPDATE audit_entry SET actor = 'ke gian'"))
+
+
+def test_a_failed_request_keeps_neither_checkin_nor_audit(
+    loaded: str, actor_of: Callable[[str], Actor]
+) -> None:
+    # The check-in and its audit entry commit together or not at all (SQLite used to
+    # commit the check-in alone when the savepoint around it was released).
+    with session_scope(loaded) as session:
+        before = session.execute(select(func.count()).select_from(CheckIn)).scalar_one()
+        audits = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+    with pytest.raises(RuntimeError), session_scope(loaded) as session:
+        record_checkin(
+            session,
+            actor_of("canbo.tanphong"),
+            kr_code="TP-2025-NS1.1",
+            value="36",
+            evidence="bao-cao-giai-ngan-thang-09-2025.pdf",
+            client_id="c-rolled-back",
+            on_date=dt.date(2025, 9, 30),
+            today=TODAY,
+        )
+        raise RuntimeError("the request fails after the check-in")
+    with session_scope(loaded) as session:
+        assert session.execute(select(func.count()).select_from(CheckIn)).scalar_one() == before
+        assert session.execute(select(func.count()).select_from(AuditEntry)).scalar_one() == audits
+    assert _record(loaded, actor_of("canbo.tanphong"), client_id="c-rolled-back").created

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from analytics.vntext import fold_accents, format_number_plain, normalize_text, parse_number
 from woms_pwa.core import messages as msg
+from woms_pwa.core.db import insert_unless_exists
 from woms_pwa.core.models import CheckIn, KeyResult, Period, Plan, Task
 from woms_pwa.core.permissions import Actor, require, scope_for
 from woms_pwa.core.services.audit import AuditRecord, append
@@ -163,14 +163,21 @@ def record_checkin(
         blocker_text=blocker_text,
         plan_version=plan.version,
     )
-    try:
-        with session.begin_nested():
-            session.add(checkin)
-            session.flush()
-    except IntegrityError:
-        # A concurrent retry with the same client id won the race.
-        stored = session.execute(select(CheckIn).where(CheckIn.client_id == client_id)).scalar_one()
-        return CheckInOutcome(stored.id or 0, kr.code, stored.value, stored.date, created=False)
+    if client_id is None:
+        session.add(checkin)
+        session.flush()
+    else:
+        # INSERT … ON CONFLICT rather than a savepoint: on SQLite an outermost
+        # savepoint commits on release, which would store the check-in without its audit.
+        created = insert_unless_exists(session, checkin, key="client_id")
+        checkin = session.execute(
+            select(CheckIn).where(CheckIn.client_id == client_id)
+        ).scalar_one()
+        if not created:
+            # A concurrent retry with the same client id won the race.
+            return CheckInOutcome(
+                checkin.id or 0, kr.code, checkin.value, checkin.date, created=False
+            )
     old_value = kr.current_value
     if kr.current_as_of is None or when >= kr.current_as_of:
         kr.current_value = number
