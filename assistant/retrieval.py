@@ -143,8 +143,15 @@ def gather(
     for source in index.search(query, where_clause(unit_code=unit_code, kind=kinds), 40):
         found.setdefault(source.id, source)
     # The filter already asked for this unit; checking again costs nothing and
-    # guarantees no other unit's text can be quoted as its cause.
-    return [s for s in found.values() if s.unit_code == unit_code and allowed(s)]
+    # guarantees no other unit's text can be quoted as its cause. A retired key
+    # result's texts are history: they explain nothing about the current plan.
+    return [
+        s
+        for s in found.values()
+        if s.unit_code == unit_code
+        and allowed(s)
+        and (s.kr_status != "retired" or (kr_code and s.kr_code == kr_code))
+    ]
 
 
 def rank(

@@ -26,6 +26,7 @@ class Source:
         perspective: balanced-scorecard perspective of the key result's task.
         date: the date the text refers to.
         author: who wrote it (person code or name).
+        kr_status: status of the key result (``active``, ``retired``), empty when none.
     """
 
     id: str
@@ -39,6 +40,7 @@ class Source:
     perspective: str = ""
     date: dt.date | None = None
     author: str = ""
+    kr_status: str = ""
 
     def metadata(self) -> dict[str, str | int]:
         """Chroma metadata (scalars only; the date as ``yyyymmdd`` for range filters)."""
@@ -52,6 +54,7 @@ class Source:
             "perspective": self.perspective,
             "day": int(self.date.strftime("%Y%m%d")) if self.date else 0,
             "author": self.author,
+            "kr_status": self.kr_status,
         }
 
     @classmethod
@@ -71,6 +74,7 @@ class Source:
             perspective=str(meta.get("perspective", "")),
             date=date,
             author=str(meta.get("author", "")),
+            kr_status=str(meta.get("kr_status", "")),
         )
 
     def to_dict(self) -> dict[str, Any]:

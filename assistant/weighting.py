@@ -105,6 +105,16 @@ class DocumentFrequencies:
                 self.counts[list(keys)] += 1
             self.total += 1
 
+    def remove_buckets(self, buckets: Sequence[Sequence[int]]) -> None:
+        """Stop counting notes (deleted, or about to be re-counted with a new text)."""
+        for keys in buckets:
+            if keys:
+                self.counts[list(keys)] -= 1
+            self.total -= 1
+        # Never below zero, whatever an old index counted.
+        np.maximum(self.counts, 0, out=self.counts)
+        self.total = max(0, self.total)
+
     def idf(self, term: str) -> float:
         """BM25 inverse document frequency of ``term`` (always positive)."""
         n = float(self.counts[bucket(term, self.dim)])

@@ -1,4 +1,9 @@
-"""``woms ask "…" [--as USER] [--json]`` and ``woms ask --eval``: the assistant on the command line."""
+"""``woms ask "…" [--as USER] [--json]``, ``woms ask --eval``, and the index passes.
+
+``woms ask --sync`` runs one incremental pass of the index (new, edited and
+deleted rows) and prints what it did and how long it took; ``woms ask
+--reconcile`` checks every indexed text against the database.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +40,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from woms_pwa.core.migrate import upgrade
 
     upgrade(settings.db_url)
+    if args.sync or args.reconcile:
+        return _index_pass(args, settings)
     if args.eval:
         from woms_pwa.core.assistant_index.evaluate import run_evaluation
 
@@ -69,6 +76,33 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _index_pass(args: argparse.Namespace, settings: Settings) -> int:
+    from woms_pwa.core import assistant_service
+    from woms_pwa.core.db import session_scope
+
+    with session_scope(settings.db_url) as session:
+        if args.reconcile:
+            result = assistant_service.reconcile(session, settings)
+        else:
+            found = assistant_service.sync_once(session, settings, wait=True)
+            assert found is not None  # waited for the lock
+            result = found
+    data = {
+        "added": result.added,
+        "updated": result.updated,
+        "deleted": result.deleted,
+        "seconds": round(result.seconds, 3),
+    }
+    human = msg.SYNC_RESULT.format(
+        added=result.added,
+        updated=result.updated,
+        deleted=result.deleted,
+        seconds=f"{result.seconds:.3f}".replace(".", ","),
+    )
+    print_result(args, human, data)
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add ``woms ask``."""
     command = add_command(sub, "ask", cmd_ask, msg.ASK_HELP)
@@ -79,3 +113,5 @@ def register(sub: Any) -> None:
     )
     command.add_argument("--eval-file", default="", help="tệp CSV câu hỏi đánh giá")
     command.add_argument("--verbose", action="store_true", help="in các câu trả lời sai")
+    command.add_argument("--sync", action="store_true", help=msg.SYNC_HELP)
+    command.add_argument("--reconcile", action="store_true", help=msg.RECONCILE_HELP)

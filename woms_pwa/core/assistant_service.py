@@ -1,15 +1,23 @@
 """The bridge between the database and the retrieval assistant (Trợ lý).
 
 Builds the catalogue and the facts for the asking user's scope, keeps the
-index in step with new data (incremental, by watermark) and asks the
-``assistant`` package to answer. Every source is checked against the user's
-scope before it can be quoted.
+index in step with the data (new rows by watermark, edited and deleted rows
+by the change log) and asks the ``assistant`` package to answer. Every source
+is checked against the user's scope before it can be quoted.
+
+Several processes (Reflex workers, ``woms ask`` beside the app) may share one
+embedded index folder: one of them writes at a time under an OS file lock next
+to the folder, the others skip their pass; every process re-opens the folder
+when another one has written since (see :mod:`assistant.locking`). A question
+never waits for indexing and never fails because of the store: when the index
+cannot be read, the answer gives the figures without quoting notes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import tempfile
 import threading
 import time
@@ -22,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from woms_pwa.core.assistant_index.facts import build_catalogue, compute_facts
-from woms_pwa.core.assistant_index.sync import sync_index
+from woms_pwa.core.assistant_index.sync import SyncResult, reconcile_all, sync_pass
 from woms_pwa.core.permissions import Actor, Scope, scope_for
 from woms_pwa.core.settings import Settings
 
@@ -32,13 +40,22 @@ if TYPE_CHECKING:
     from assistant.sources import Source
     from assistant.wording import Answer
 
+_LOG = logging.getLogger(__name__)
 MAX_QUESTION_LENGTH = 500
 CATALOGUE_SECONDS = 60.0
 _LOCK = threading.Lock()
 # One sync at a time per process; a question never waits for a long sync
 # (the first indexing of a big database): it answers from what is indexed.
 _SYNC_LOCK = threading.Lock()
-_INDEXES: dict[str, NoteIndex] = {}
+# Open index per location, with the generation stamp of the folder when opened
+# and when it was opened.
+_INDEXES: dict[str, tuple[NoteIndex, str, float]] = {}
+# A reader keeps an index another process wrote to for up to this long before
+# re-opening it (re-loading a big vector graph costs seconds and memory). Meanwhile
+# it still never quotes a deleted or old text: documents and metadata are read
+# from the folder's database at each question; only texts added meanwhile may be
+# missed by the vector search. A writer always re-opens first.
+READER_REOPEN_SECONDS = 60.0
 # Building the catalogue reads every visible key result: cached per user for a
 # minute. Safe: facts and sources are still checked against a fresh scope.
 _CATALOGUES: dict[tuple[object, ...], tuple[float, Catalogue]] = {}
@@ -81,24 +98,112 @@ def index_location(settings: Settings) -> IndexLocation:
     )
 
 
-def open_note_index(location: IndexLocation) -> NoteIndex:
-    """Open (once per process) the index at ``location``."""
-    from assistant.index import open_index
+def open_note_index(
+    location: IndexLocation, *, fresh: bool = False, writing: bool = False
+) -> NoteIndex:
+    """Open (once per process) the index at ``location``.
 
+    An embedded folder is opened again when another process has written to it
+    since (its generation stamp changed) and either this process is about to
+    write (``writing``) or the open index is older than
+    :data:`READER_REOPEN_SECONDS`; or at once when ``fresh`` is set.
+    """
+    from assistant.index import open_index
+    from assistant.locking import StoreLock
+
+    generation = "" if location.url else StoreLock(location.path).generation()
     with _LOCK:
         found = _INDEXES.get(location.key)
-        if found is None:
-            found = open_index(path=location.path, url=location.url, name=location.collection)
-            _INDEXES[location.key] = found
-        return found
+        if found is not None and location.url and not fresh:
+            # A server is always current; only the statistics are cached here.
+            found[0].reload()
+            return found[0]
+        if found is not None and not fresh:
+            current = found[1] == generation
+            patient = not writing and time.monotonic() - found[2] < READER_REOPEN_SECONDS
+            if current or patient:
+                return found[0]
+        index = open_index(
+            path=location.path,
+            url=location.url,
+            name=location.collection,
+            reopen=found is not None,
+        )
+        _INDEXES[location.key] = (index, generation, time.monotonic())
+        return index
 
 
-def sync(session: Session, settings: Settings) -> int:
-    """Index what arrived since the last sync; returns how many texts were added."""
+def _remember(location: IndexLocation, index: NoteIndex, generation: str) -> None:
+    with _LOCK:
+        _INDEXES[location.key] = (index, generation, time.monotonic())
+
+
+def _run_pass(location: IndexLocation, work: Any, *, wait: bool) -> Any:
+    """Run ``work(index)`` as the only writer of the index; ``None`` when another writes."""
+    from assistant.locking import StoreLock
+
+    if not _SYNC_LOCK.acquire(blocking=wait):
+        return None
+    try:
+        if location.url:
+            # The Chroma server serialises writes: no file lock.
+            return work(open_note_index(location))
+        lock = StoreLock(location.path)
+        with lock.writing(wait=wait) as writer:
+            if not writer:
+                return None
+            # Opened after taking the lock, so it holds every other writer's work.
+            index = open_note_index(location, writing=True)
+            result = work(index)
+            if getattr(result, "total", 0):
+                _remember(location, index, lock.bump())
+            return result
+    finally:
+        _SYNC_LOCK.release()
+
+
+def sync_once(session: Session, settings: Settings, *, wait: bool = True) -> SyncResult | None:
+    """One incremental pass (new, changed and deleted rows) on the configured index.
+
+    Args:
+        session: an open session (the caller commits the watermarks).
+        settings: where the index is.
+        wait: wait for a pass running in this or another process; otherwise
+            give up at once.
+
+    Returns:
+        What the pass did, or ``None`` when another writer held the index.
+    """
     location = index_location(settings)
-    index = open_note_index(location)
-    with _SYNC_LOCK:
-        return sync_index(session, index, location.key)
+    result: SyncResult | None = _run_pass(
+        location, lambda index: sync_pass(session, index, location.key), wait=wait
+    )
+    return result
+
+
+def sync(session: Session, settings: Settings, *, wait: bool = True) -> int:
+    """Index what arrived and reconcile what changed; returns how many texts were written.
+
+    Args:
+        session: an open session (the caller commits the watermarks).
+        settings: where the index is.
+        wait: wait for a pass running in this or another process (then do
+            this one, usually a no-op); ``False`` skips the round and returns 0.
+    """
+    result = sync_once(session, settings, wait=wait)
+    return result.total if result is not None else 0
+
+
+def reconcile(session: Session, settings: Settings) -> SyncResult:
+    """Check every indexed text against the database (``woms ask --reconcile``).
+
+    Waits for a running pass; reads every indexed id and every source row.
+    """
+    location = index_location(settings)
+    started = time.perf_counter()
+    done = _run_pass(location, lambda index: reconcile_all(session, index, location.key), wait=True)
+    assert done is not None  # waited for the lock
+    return SyncResult(done.added, done.updated, done.deleted, time.perf_counter() - started)
 
 
 def link_for(source: Source) -> str:
@@ -128,6 +233,25 @@ def _catalogue(session: Session, actor: Actor, scope: Scope, db_url: str) -> Cat
         found = (now, build_catalogue(session, scope))
         _CATALOGUES[key] = found
     return found[1]
+
+
+def _answer_tolerantly(location: IndexLocation, compose: Any) -> Answer:
+    """Answer from the index; re-open it once on a store error; else answer without notes.
+
+    Another process may be rewriting the folder at that moment; the figures
+    come from the database and are still worth giving.
+    """
+    from assistant.index import EmptyIndex
+
+    try:
+        return compose(open_note_index(location))  # type: ignore[no-any-return]
+    except Exception:
+        _LOG.warning("assistant index unreadable, opening it again", exc_info=True)
+    try:
+        return compose(open_note_index(location, fresh=True))  # type: ignore[no-any-return]
+    except Exception:
+        _LOG.exception("assistant index unreadable; answering from the figures alone")
+    return compose(EmptyIndex())  # type: ignore[no-any-return]
 
 
 def ask(
@@ -165,25 +289,32 @@ def ask(
     if len(question) > MAX_QUESTION_LENGTH:
         raise ValueError(msg.QUESTION_TOO_LONG.format(n=MAX_QUESTION_LENGTH))
     location = index_location(settings)
-    index = open_note_index(location)
-    if refresh and _SYNC_LOCK.acquire(blocking=False):
+    if refresh:
+        from woms_pwa.core.db import session_scope
+
         try:
-            sync_index(session, index, location.key)
-        finally:
-            _SYNC_LOCK.release()
-    else:
-        index.reload()
+            # Never waits: a pass running elsewhere is not this question's business.
+            # Its own transaction: the question's session never holds a write lock
+            # and is not spoilt when the pass fails (e.g. SQLite busy).
+            with session_scope(settings.db_url) as own:
+                sync_once(own, settings, wait=False)
+        except Exception:
+            _LOG.exception("assistant index sync before a question failed")
     scope = scope_for(session, actor)
     catalogue = _catalogue(session, actor, scope, settings.db_url)
     parsed = parse_question(question, catalogue, today)
-    composer = Composer(
-        index,
-        catalogue,
-        lambda codes, until: compute_facts(session, scope, codes, until),
-        allowed_by(scope),
-        link_for,
-    )
-    answer = composer.answer(parsed)
+
+    def compose(index: NoteIndex) -> Answer:
+        composer = Composer(
+            index,
+            catalogue,
+            lambda codes, until: compute_facts(session, scope, codes, until),
+            allowed_by(scope),
+            link_for,
+        )
+        return composer.answer(parsed)
+
+    answer = _answer_tolerantly(location, compose)
     if settings.llm_base_url:
         from assistant.llm import phrase
 

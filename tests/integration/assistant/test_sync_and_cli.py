@@ -27,12 +27,14 @@ def test_sync_indexes_only_what_arrived(assistant_settings: Settings, actor_of) 
             note="Nhà thầu dừng thi công do mưa lũ kéo dài, chưa nghiệm thu được khối lượng.",
             blocker_type="thoi_tiet",
             blocker_text="Mưa lũ làm ngập công trường",
+            evidence="Ảnh công trường ngập nước",
             client_id="assistant-test-0001",
             on_date=dt.date(2025, 9, 30),
             today=dt.date(2025, 10, 2),
         )
     with session_scope(assistant_settings.db_url) as session:
-        assert assistant_service.sync(session, assistant_settings) == 2
+        # The note, the blocker and the evidence caption.
+        assert assistant_service.sync(session, assistant_settings) == 3
     assert first > 0
     with session_scope(assistant_settings.db_url) as session:
         answer = assistant_service.ask(

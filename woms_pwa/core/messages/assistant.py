@@ -34,3 +34,9 @@ ASK_HELP = "hỏi trợ lý (trả lời từ số liệu và ghi chép, có d�
 ASK_AS_HELP = "tên đăng nhập của người hỏi (mặc định: toàn quyền)"
 UNKNOWN_USER = "Không tìm thấy tài khoản «{username}»."
 SOURCES_HEADING = "Nguồn:"
+SYNC_HELP = "cập nhật chỉ mục của trợ lý (ghi chép mới, sửa, xóa) rồi in thời gian"
+RECONCILE_HELP = "đối chiếu toàn bộ chỉ mục với cơ sở dữ liệu (sau khi khôi phục bản sao lưu)"
+SYNC_RESULT = (
+    "Chỉ mục trợ lý: thêm {added}, cập nhật {updated}, xóa {deleted} đoạn văn bản "
+    "trong {seconds} giây."
+)
