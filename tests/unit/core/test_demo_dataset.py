@@ -10,6 +10,11 @@ import pandas as pd
 import pytest
 
 from woms_pwa.core.demo import BEHIND_UNITS, DEMO_ACCOUNTS, DEMO_PASSWORD, build_demo_dataset
+from woms_pwa.core.demo.common import vn_num
+from woms_pwa.core.demo.dataset import build_plans
+from woms_pwa.core.demo.history import SMALL_COUNT, is_seasonal
+from woms_pwa.core.demo.people import Directory, build_people
+from woms_pwa.core.demo.series import decimals
 
 EXPECTED_COLUMNS = {
     "units": {"code", "name", "kind", "parent_code"},
@@ -244,15 +249,58 @@ def test_previous_year_plans(data: dict[str, pd.DataFrame], plan: pd.DataFrame) 
     units = data["units"]
     old = _unit_owned(plan, units, "2024")
     planned = set(units[units.kind.isin({"agency", "commune", "ward"})].code)
-    assert set(old.owner_code) == planned
+    assert set(old.owner_code) == planned | {"HY"}
     needed = {"NS.DTC.GIAINGAN", "NS.THU.DUTOAN", "CCHC.HS.DUNGHAN", "XDD.DANGVIEN.MOI"}
     localities = old[old.owner_code.str.match(r"^HY\.[XP]\.")]
     for owner, rows in localities.groupby("owner_code"):
         assert needed <= set(rows.metric_code), owner
+    # 2024 is reported to December on the key result's own rhythm (monthly or quarterly).
     checkins = data["checkins"]
+    months = {code: {d[:7] for d in dates} for code, dates in checkins.groupby("kr_code").date}
+    quarters = {f"2024-{m:02d}" for m in (3, 6, 9, 12)}
     for code in old.kr_code:
-        dates = set(checkins[checkins.kr_code == code].date)
-        assert {d[:7] for d in dates} == {f"2024-{m:02d}" for m in range(1, 13)}, code
+        assert months.get(code) in ({f"2024-{m:02d}" for m in range(1, 13)}, quarters), code
+    assert not old.metric_code.eq("").any()
+    assert (old.parent_kr_code == "").all()
+    assert not old.task.str.contains("2025|NQ 68|sau sắp xếp|sau hợp nhất").any()
+    assert not old.kr.str.contains("2025").any()
+
+
+def test_seasonal_key_results_have_a_previous_year() -> None:
+    """Every 2025 unit key result drawn on a seasonal profile has a 2024 history alike.
+
+    Forecasts learn a season from the same owner's earlier key results with the
+    same metric code; without one, a land clearance or a conference count that
+    rushes at the end of the year is extrapolated at the calendar's pace.
+    """
+    people = Directory(build_people())
+    plans = build_plans(people)
+    past = {(p.owner, kr.metric): kr for p in plans if p.year == 2024 for _t, kr in p.krs()}
+    seasonal = [
+        (p.owner, kr)
+        for p in plans
+        if p.year == 2025 and p.owner == p.unit_code
+        for _t, kr in p.krs()
+        if is_seasonal(kr)
+    ]
+    assert len(seasonal) >= 150
+    shapes = {kr.shape for _o, kr in seasonal}
+    assert {"gpmb", "conf", "step", "land_fee", "disb", "party", "revenue"} <= shapes
+    for owner, kr in seasonal:
+        old = past.get((owner, kr.metric))
+        assert old is not None, kr.code
+        # Same profile; the frequency may differ (agencies reported monthly in 2024).
+        assert (old.shape, old.unit, old.direction) == (kr.shape, kr.unit, kr.direction), kr.code
+        # Last year's plan was the same or a little smaller, never a copy of a large one.
+        assert 0.6 * kr.target <= old.target <= kr.target, kr.code
+        if kr.unit != "%" and kr.target >= SMALL_COUNT:
+            assert old.target < kr.target, kr.code
+        if kr.unit != "%":  # the title states last year's number
+            assert vn_num(old.target, decimals(old.unit)) in old.title, (kr.code, old.title)
+    # A linear or level key result needs no season (and a single item none either).
+    assert not any(
+        is_seasonal(kr) for p in plans for _t, kr in p.krs() if kr.shape in {"even", "rate"}
+    )
 
 
 # --- check-ins and notes -------------------------------------------------------------------

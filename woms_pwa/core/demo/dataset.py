@@ -13,7 +13,7 @@ from .personal import personal_plans
 from .stories import overrides
 from .tpl_agency import agency_plan, agency_plan_2024
 from .tpl_locality import locality_plan, locality_plan_2024
-from .tpl_province import province_plan
+from .tpl_province import province_plan, province_plan_2024
 from .units import AGENCIES, LOCALITIES, unit_rows
 
 
@@ -26,6 +26,7 @@ def build_plans(people: Directory) -> list[Plan]:
     unit_plans = [province_plan()]
     unit_plans += [agency_plan(u) for u in AGENCIES]
     unit_plans += [locality_plan(u) for u in LOCALITIES]
+    unit_plans += [province_plan_2024()]
     unit_plans += [agency_plan_2024(u) for u in AGENCIES]
     unit_plans += [locality_plan_2024(u) for u in LOCALITIES]
     by_key = {(p.owner, p.period): p for p in unit_plans}

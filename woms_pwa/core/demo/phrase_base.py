@@ -44,10 +44,11 @@ class Ctx:
         """Increase since the previous reading."""
         return self.value - (self.prev or 0.0)
 
-    def place(self) -> str:
-        """A random thôn / tổ dân phố of the unit (or the unit itself)."""
-        if self.unit and self.unit.places:
-            return self.rng.choice(self.unit.places)
+    def place(self, avoid: str = "") -> str:
+        """A random thôn / tổ dân phố of the unit (or the unit itself), other than ``avoid``."""
+        places = tuple(p for p in self.unit.places if p != avoid) if self.unit else ()
+        if places:
+            return self.rng.choice(places)
         return self.where
 
     def pick(self, *options: str) -> str:

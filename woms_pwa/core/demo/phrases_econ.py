@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .common import vn_num
 from .phrase_base import Ctx, register
+from .stories import CONTESTED_LAND
 
 
 def _total(c: Ctx) -> float:
@@ -117,12 +118,13 @@ def _congtrinh(c: Ctx) -> str:
 
 @register("gpmb")
 def _gpmb(c: Ctx) -> str:
+    contested = CONTESTED_LAND.get(c.unit.code, "") if c.unit else ""
     return (
         f"Lũy kế bàn giao {c.v()} ha/{c.t} ha mặt bằng cho chủ đầu tư; "
         + c.pick(
-            f"hoàn thành chi trả tiền bồi thường cho các hộ tại {c.place()}",
+            f"hoàn thành chi trả tiền bồi thường cho các hộ tại {c.place(contested)}",
             "Hội đồng bồi thường, hỗ trợ và tái định cư đang kiểm đếm, lập phương án bồi thường",
-            f"tổ chức đối thoại với các hộ dân {c.place()} về phương án bồi thường, hỗ trợ",
+            f"tổ chức đối thoại với các hộ dân {c.place(contested)} về phương án bồi thường, hỗ trợ",
         )
         + "."
     )

@@ -5,17 +5,28 @@ from __future__ import annotations
 from .common import vn_num
 from .phrase_base import Ctx, register
 
+# What the conferences of each year were about (2024 is the history year).
+_CONF_TOPICS = {
+    2024: (
+        "quán triệt Nghị quyết Hội nghị Trung ương 8, 9 khóa XIII",
+        "tuyên truyền kỷ niệm 94 năm Ngày thành lập Đảng và 70 năm Chiến thắng Điện Biên Phủ",
+        "quán triệt Chỉ thị 35-CT/TW về đại hội đảng bộ các cấp tiến tới Đại hội XIV của Đảng",
+        "học tập chuyên đề năm 2024 về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    ),
+    2025: (
+        "quán triệt Nghị quyết 57-NQ/TW, 66-NQ/TW, 68-NQ/TW của Bộ Chính trị",
+        "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng và 80 năm Cách mạng Tháng Tám",
+        "quán triệt văn kiện Đại hội Đảng bộ các cấp nhiệm kỳ 2025–2030",
+        "tuyên truyền về sắp xếp đơn vị hành chính và mô hình chính quyền địa phương hai cấp",
+    ),
+}
+
 
 @register("conf")
 def _conf(c: Ctx) -> str:
     return (
         f"Lũy kế tổ chức {c.v()}/{c.t} hội nghị; "
-        + c.pick(
-            "quán triệt Nghị quyết 57-NQ/TW, 66-NQ/TW, 68-NQ/TW của Bộ Chính trị",
-            "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng và 80 năm Cách mạng Tháng Tám",
-            "quán triệt văn kiện Đại hội Đảng bộ các cấp nhiệm kỳ 2025–2030",
-            "tuyên truyền về sắp xếp đơn vị hành chính và mô hình chính quyền địa phương hai cấp",
-        )
+        + c.pick(*_CONF_TOPICS[c.year])
         + f", thu hút khoảng {vn_num(c.rng.randint(120, 400), 0)} lượt người dự mỗi hội nghị."
     )
 

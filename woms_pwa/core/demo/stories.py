@@ -278,6 +278,10 @@ _STORIES = {
     "HY.P.HONGCHAU": _hongchau,
 }
 
+CONTESTED_LAND = {"HY.X.TANPHONG": "thôn An Lạc"}
+"""Where a behind unit's land clearance is stuck in 2025: no generated note (the 2024
+history included) may say the compensation there was paid."""
+
 BEHIND_UNITS = ("HY.X.TANPHONG", "HY.P.ANTAO", "HY.X.ANTHI", "HY.BTG", "HY.P.MYHAO")
 
 

@@ -12,6 +12,7 @@ from .ag_skhcn import skhcn_tasks
 from .ag_snv import snv_tasks
 from .ag_stc import stc_tasks
 from .common import vn_num
+from .history import with_seasonal_history
 from .model import KR, Plan, Task
 from .tpl_province import PARENT
 from .units import Unit
@@ -207,8 +208,21 @@ def agency_plan(u: Unit) -> Plan:
     return Plan(u.code, "2025", u.slug, u.code, tasks).finalise()
 
 
+# 2024 titles of tasks whose 2025 title names what only 2025 had.
+_TASKS_2024 = {
+    "CC2": "Hoàn thiện quy chế, quy trình nội bộ giải quyết công việc",
+    "TC2": "Quản lý, sắp xếp lại, xử lý tài sản công là nhà, đất",
+    "NV1": "Quản lý tổ chức bộ máy, vị trí việc làm và biên chế",
+    "KH3": "Hỗ trợ khởi nghiệp đổi mới sáng tạo",
+}
+
+
 def agency_plan_2024(u: Unit) -> Plan:
-    """Previous-year subset (party members, disbursement, on-time files, digital documents)."""
+    """Previous-year subset (party members, disbursement, on-time files, digital documents).
+
+    Plus a 2024 counterpart of every seasonal key result of the 2025 plan
+    (``history.with_seasonal_history``).
+    """
     tasks = [
         Task(
             "XD1",
@@ -291,4 +305,5 @@ def agency_plan_2024(u: Unit) -> Plan:
             ],
         )
     )
+    tasks = with_seasonal_history(tasks, agency_plan(u), _TASKS_2024)
     return Plan(u.code, "2024", u.slug, u.code, tasks, year=2024).finalise()

@@ -8,6 +8,7 @@ Targets scale with the unit's profile so bigger wards get bigger numbers.
 from __future__ import annotations
 
 from .common import vn_num
+from .history import with_seasonal_history
 from .loc_admin import learning_tasks, process_tasks
 from .loc_party import economy_tasks, party_tasks
 from .loc_society import budget_tasks, society_tasks
@@ -32,8 +33,20 @@ def locality_plan(u: Unit) -> Plan:
     return Plan(u.code, "2025", u.slug, u.code, tasks).finalise()
 
 
+# 2024 titles of tasks whose 2025 title names what only 2025 had.
+_TASKS_2024 = {
+    "XD1": "Tuyên truyền, quán triệt các chỉ thị, nghị quyết của cấp trên",
+    "KT1": "Đẩy nhanh tăng trưởng kinh tế, hỗ trợ phát triển doanh nghiệp, hộ kinh doanh",
+    "CC2": "Hoàn thiện quy chế, quy trình nội bộ giải quyết công việc",
+}
+
+
 def locality_plan_2024(u: Unit) -> Plan:
-    """Previous-year plan (subset with metric codes) so forecasts can learn seasonality."""
+    """Previous-year plan (subset with metric codes) so forecasts can learn seasonality.
+
+    The hand-written key results below, plus a 2024 counterpart of every
+    seasonal key result of the 2025 plan (``history.with_seasonal_history``).
+    """
     dtc, thu, dv = round(u.dtc * 0.85, 1), round(u.thu * 0.9, 1), max(u.dv - 3, 10)
     tasks = [
         Task(
@@ -127,4 +140,5 @@ def locality_plan_2024(u: Unit) -> Plan:
             ],
         ),
     ]
+    tasks = with_seasonal_history(tasks, locality_plan(u), _TASKS_2024)
     return Plan(u.code, "2024", u.slug, u.code, tasks, year=2024).finalise()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .history import with_seasonal_history
 from .model import KR, Plan, Task
 from .units import ROOT
 
@@ -197,3 +198,9 @@ def province_plan() -> Plan:
         if plan.find(metric).code != code:  # keep PARENT in sync with the tasks above
             raise RuntimeError(f"PARENT[{metric!r}] should be {plan.find(metric).code}")
     return plan
+
+
+def province_plan_2024() -> Plan:
+    """The province's 2024 plan: its seasonal key results, so forecasts can learn their season."""
+    tasks = with_seasonal_history([], province_plan())
+    return Plan(ROOT, "2024", ROOT, ROOT, tasks, year=2024).finalise()
