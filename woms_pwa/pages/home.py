@@ -57,7 +57,13 @@ def _plan_link(row: rx.Var[dict[str, str]]) -> rx.Component:
     return rx.link(
         rx.card(
             rx.hstack(
-                rx.icon(row["icon"], size=22, aria_hidden="true"),
+                # Two static icons, not rx.icon(var): a dynamic icon pulls lucide's map of
+                # every icon (≈ 40 KB gzipped) into the page's first load.
+                rx.cond(
+                    row["icon"] == "user",
+                    rx.icon("user", size=22, aria_hidden="true"),
+                    rx.icon("building-2", size=22, aria_hidden="true"),
+                ),
                 rx.vstack(
                     rx.text(row["title"], weight="bold", size="3"),
                     rx.text(row["subtitle"], size="2", color_scheme="gray"),
