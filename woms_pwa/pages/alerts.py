@@ -6,6 +6,9 @@ their scope. Approvers and leaders mark an anomaly "đã giải trình" with a n
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import reflex as rx
 from reflex.event import EventSpec
 
@@ -15,7 +18,12 @@ from woms_pwa.components.layout import error_callout, loading_block, page
 from woms_pwa.components.nav import NavItem
 from woms_pwa.context import db
 from woms_pwa.core.alerts.reviews import AlertInputError, explain_anomaly
-from woms_pwa.core.alerts.service import AlertReport, alerts_for, can_explain, plan_of
+from woms_pwa.core.alerts.service import (
+    AlertReport,
+    alerts_snapshot,
+    alerts_view,
+    explainable_codes,
+)
 from woms_pwa.core.messages import alerts as amsg
 from woms_pwa.core.permissions import Actor, PermissionDenied
 from woms_pwa.routing import PageSpec
@@ -23,6 +31,8 @@ from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 ALERTS_ROUTE = "/canh-bao"
 MAX_SHOWN = 60
+POLL_SECONDS = 5.0
+POLL_LIFETIME_S = 2 * 3600.0
 
 
 def _number(value: object, unit: str) -> str:
@@ -100,6 +110,8 @@ def anomaly_rows(actor: Actor, report: AlertReport, explainable: set[str]) -> li
                 "explained": "1" if a.get("explained") else "0",
                 "review": review,
                 "can_explain": "1" if str(a["kr_code"]) in explainable else "0",
+                # Stable across refreshes (the poll may replace the list while a form is open).
+                "id": f"anomaly-{a['kr_code']}-{a['kind']}-{a['key']}",
             }
         )
     return rows
@@ -116,18 +128,27 @@ class AlertsState(AuthState):
     explaining: str = ""
     error: str = ""
     loaded: bool = False
+    ready: bool = False
+    status_line: str = ""
+    refreshing: bool = False
+    report_token: str = ""
+    watching: bool = False
 
     def _fill(self, actor: Actor) -> None:
+        # The latest stored report, at once; the core recomputes in the background.
         with db() as session:
-            report = alerts_for(session, actor)
-            if report is None:
-                self.warnings, self.anomalies, self.as_of_line = [], [], amsg.NO_PERIOD
-                return
-            explainable = set()
-            for code in {str(a["kr_code"]) for a in report.anomalies}:
-                found = plan_of(session, code)
-                if found and can_explain(session, actor, found[1]):
-                    explainable.add(code)
+            view = alerts_view(session, actor)
+            report = view.report
+            explainable = explainable_codes(session, actor, report.anomalies) if report else set()
+        self.report_token, self.status_line = view.snapshot.token, view.status_line
+        self.refreshing = not view.snapshot.fresh
+        self.ready = report is not None
+        if view.snapshot.period is None:
+            self.warnings, self.anomalies, self.as_of_line = [], [], amsg.NO_PERIOD
+            return
+        if report is None:  # the first computation is under way: show nothing as "none"
+            self.warnings, self.anomalies, self.as_of_line = [], [], ""
+            return
         self.warnings = warning_rows(actor, report)
         self.anomalies = anomaly_rows(actor, report, explainable)
         self.as_of_line = amsg.AS_OF_LINE.format(
@@ -136,7 +157,7 @@ class AlertsState(AuthState):
 
     @rx.event
     def load(self) -> EventSpec | None:
-        """Compute the alerts in the actor's scope (``?kr=CODE`` pre-fills the filter)."""
+        """Show the latest alerts in the actor's scope (``?kr=CODE`` pre-fills the filter)."""
         actor = self._actor()
         if actor is None:
             return rx.redirect(SIGN_IN_ROUTE)
@@ -144,7 +165,33 @@ class AlertsState(AuthState):
         self.query = self.router.url.query_parameters.get("kr", "")
         self._fill(actor)
         self.loaded = True
-        return None
+        return AlertsState.watch
+
+    @rx.event(background=True)
+    async def watch(self) -> None:
+        """Poll the stored report's freshness; re-read when a newer one is ready."""
+        async with self:
+            if self.watching:
+                return
+            self.watching = True
+        started = time.monotonic()
+        try:
+            while time.monotonic() - started < POLL_LIFETIME_S:
+                await asyncio.sleep(POLL_SECONDS)
+                async with self:
+                    if self.router.page.path != ALERTS_ROUTE:
+                        return
+                    with db() as session:
+                        # Cheap (two maxima); a changed version queues the recomputation.
+                        changed = alerts_snapshot(session).token != self.report_token
+                    if changed:
+                        actor = self._actor()
+                        if actor is None:
+                            return
+                        self._fill(actor)
+        finally:
+            async with self:
+                self.watching = False
 
     @rx.event
     def set_query(self, value: str) -> None:
@@ -339,47 +386,64 @@ def alerts_page() -> rx.Component:
         rx.cond(
             AlertsState.loaded,
             rx.vstack(
+                rx.hstack(
+                    rx.cond(AlertsState.refreshing, rx.spinner(size="1")),
+                    rx.text(AlertsState.status_line, size="1", color_scheme="gray"),
+                    id="alert-freshness",
+                    role="status",
+                    spacing="2",
+                    align="center",
+                ),
                 rx.text(AlertsState.as_of_line, size="1", color_scheme="gray"),
-                rx.el.label(amsg.FILTER_LABEL, html_for="alert-filter", class_name="field-label"),
-                rx.input(
-                    id="alert-filter",
-                    value=AlertsState.query,
-                    on_change=AlertsState.set_query,
-                    size="3",
-                    width="100%",
-                ),
-                rx.el.label(
-                    rx.hstack(
-                        rx.checkbox(
-                            checked=AlertsState.mine_only,
-                            on_change=AlertsState.set_mine_only,
-                            id="alert-mine",
-                            size="3",
-                        ),
-                        rx.text(amsg.FILTER_MINE, size="2"),
-                        align="center",
-                        spacing="2",
-                        min_height="44px",
-                    ),
-                ),
-                rx.text(AlertsState.counts_line, size="2", id="alert-counts"),
-                rx.heading(amsg.WARNINGS_HEADING, size="4", as_="h2"),
-                rx.cond(
-                    AlertsState.shown_warnings.length() == 0,
-                    rx.text(amsg.NO_WARNINGS, color_scheme="gray"),
-                ),
-                rx.foreach(AlertsState.shown_warnings, _warning_card),
-                rx.heading(amsg.ANOMALIES_HEADING, size="4", as_="h2", margin_top="0.5em"),
-                rx.cond(
-                    AlertsState.shown_anomalies.length() == 0,
-                    rx.text(amsg.NO_ANOMALIES, color_scheme="gray"),
-                ),
-                rx.foreach(AlertsState.shown_anomalies, _anomaly_card),
+                rx.cond(AlertsState.ready, _lists()),
                 spacing="2",
                 width="100%",
             ),
             loading_block(),
         ),
+    )
+
+
+def _lists() -> rx.Component:
+    """Filter, warnings and anomalies (only once a report exists: "none" must be true)."""
+    return rx.vstack(
+        rx.el.label(amsg.FILTER_LABEL, html_for="alert-filter", class_name="field-label"),
+        rx.input(
+            id="alert-filter",
+            value=AlertsState.query,
+            on_change=AlertsState.set_query,
+            size="3",
+            width="100%",
+        ),
+        rx.el.label(
+            rx.hstack(
+                rx.checkbox(
+                    checked=AlertsState.mine_only,
+                    on_change=AlertsState.set_mine_only,
+                    id="alert-mine",
+                    size="3",
+                ),
+                rx.text(amsg.FILTER_MINE, size="2"),
+                align="center",
+                spacing="2",
+                min_height="44px",
+            ),
+        ),
+        rx.text(AlertsState.counts_line, size="2", id="alert-counts"),
+        rx.heading(amsg.WARNINGS_HEADING, size="4", as_="h2"),
+        rx.cond(
+            AlertsState.shown_warnings.length() == 0,
+            rx.text(amsg.NO_WARNINGS, color_scheme="gray"),
+        ),
+        rx.foreach(AlertsState.shown_warnings, _warning_card),
+        rx.heading(amsg.ANOMALIES_HEADING, size="4", as_="h2", margin_top="0.5em"),
+        rx.cond(
+            AlertsState.shown_anomalies.length() == 0,
+            rx.text(amsg.NO_ANOMALIES, color_scheme="gray"),
+        ),
+        rx.foreach(AlertsState.shown_anomalies, _anomaly_card),
+        spacing="2",
+        width="100%",
     )
 
 

@@ -68,3 +68,24 @@ ACTION_VERBS = {
     "DD.GPMB": "bàn giao",
 }
 """Verb of the pace message by metric-code prefix ("Cần giải ngân 9,8%/tháng …")."""
+
+# Freshness of the shown alerts (stale-while-revalidate; see core/alerts/service.py).
+COMPUTED_AT = "Số liệu cảnh báo tính lúc {when}."
+COMPUTED_AT_UPDATING = "Số liệu cảnh báo tính lúc {when}; đang cập nhật…"
+CLOCK_OTHER_DAY = "{time} ngày {date}"
+OWN_CHECKIN_PENDING = (
+    "Cập nhật tiến độ của bạn lúc {when} chưa có trong số liệu cảnh báo; "
+    "trang sẽ tự làm mới khi tính xong."
+)
+REFRESH_FAILED = (
+    "Lần cập nhật cảnh báo gần nhất bị lỗi; đang hiển thị số liệu tính lúc {when} "
+    "(hệ thống sẽ tự thử lại)."
+)
+FIRST_COMPUTE = (
+    "Đang tính cảnh báo lần đầu cho toàn bộ dữ liệu (có thể mất vài chục giây); "
+    "trang sẽ tự hiển thị khi xong."
+)
+FIRST_COMPUTE_FAILED = (
+    "Chưa tính được cảnh báo do có lỗi; hệ thống sẽ tự thử lại. Vui lòng quay lại sau ít phút."
+)
+API_NOT_READY = "Cảnh báo đang được tính lần đầu; vui lòng thử lại sau ít phút."
