@@ -77,6 +77,12 @@
     document.head.appendChild(script);
   }
 
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start);
+  // The queue and forms code waits for an idle moment after `load`: the page's own
+  // hydration and first data come first on a slow phone.
+  function later() {
+    if ("requestIdleCallback" in self) self.requestIdleCallback(start, { timeout: 4000 });
+    else setTimeout(start, 1000);
+  }
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later);
 })();

@@ -13,7 +13,7 @@
  */
 "use strict";
 
-const VERSION = "woms-2026-11-29-4";
+const VERSION = "woms-2026-11-29-5";
 const SHELL_CACHE = `${VERSION}-shell`;
 const RUNTIME_CACHE = `${VERSION}-runtime`;
 const OFFLINE_URL = "/offline/";
