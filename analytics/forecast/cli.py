@@ -1,7 +1,9 @@
 """The ``woms forecast --input CSV --as-of YYYY-MM`` contract, without the command wiring.
 
 The CSV has a header and the columns ``series,year,month,value`` and optionally
-``target`` (and ``direction``, an extension: ``increase``/``decrease``). Column
+``target`` (and, as extensions, ``direction``: ``increase``/``decrease``;
+``baseline``: the starting value of a level; ``unit``: ``%`` bounds a level at
+100). Column
 order is free, unknown columns are an error, an empty ``value`` cell is a month
 not reported. Numbers accept ``12.5`` and ``12,5``. A file separated by ``;``
 (what Vietnamese-locale Excel writes) is read too. Bad input raises
@@ -22,7 +24,7 @@ from analytics.forecast.engine import forecast_year_end
 from analytics.vntext import format_number_vi, parse_number
 
 REQUIRED = ("series", "year", "month", "value")
-OPTIONAL = ("target", "direction")
+OPTIONAL = ("target", "direction", "baseline", "unit")
 DIRECTIONS = {"increase", "decrease", "milestone"}
 _AS_OF = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -75,13 +77,14 @@ def _integer(text: str, name: str, row: int, column: str, low: int, high: int) -
 
 
 def read_history_csv(path: str | Path) -> pd.DataFrame:
-    """Read and validate a history CSV into a frame ``series, year, month, value[, target, direction]``.
+    """Read and validate a history CSV into a frame ``series, year, month, value, target, direction, baseline, unit``.
 
     Args:
         path: the CSV file.
 
     Returns:
-        The validated frame (rows with an empty value are dropped).
+        The validated frame (rows with neither a value, a target nor a
+        baseline are dropped; absent optional columns are empty).
 
     Raises:
         ForecastInputError: missing file, bad header, unknown column, bad cell or
@@ -156,6 +159,13 @@ def read_history_csv(path: str | Path) -> pd.DataFrame:
                 raise _cell_error(
                     name, row_no, "target", get["target"], "cần một số", "expected a number"
                 )
+        baseline = None
+        if get.get("baseline"):
+            baseline = parse_number(get["baseline"])
+            if baseline is None:
+                raise _cell_error(
+                    name, row_no, "baseline", get["baseline"], "cần một số", "expected a number"
+                )
         direction = (get.get("direction") or "increase").lower()
         if direction not in DIRECTIONS:
             raise _cell_error(
@@ -166,7 +176,7 @@ def read_history_csv(path: str | Path) -> pd.DataFrame:
                 "increase/decrease/milestone",
                 "expected increase/decrease/milestone",
             )
-        if value is None and target is None:
+        if value is None and target is None and baseline is None:
             continue
         key = (get["series"], year, month)
         if value is not None and key in seen and seen[key][1] != value:
@@ -184,6 +194,8 @@ def read_history_csv(path: str | Path) -> pd.DataFrame:
                 "value": value,
                 "target": target,
                 "direction": direction,
+                "baseline": baseline,
+                "unit": get.get("unit") or None,
             }
         )
     if not records:
@@ -193,6 +205,7 @@ def read_history_csv(path: str | Path) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records)
     frame["value"] = frame["value"].astype(float)
     frame["target"] = frame["target"].astype(float)
+    frame["baseline"] = frame["baseline"].astype(float)
     return frame
 
 
@@ -229,6 +242,7 @@ METHOD_LABELS = {
     "peer_profile": "theo nhịp của các đơn vị cùng chỉ tiêu",
     "history_level": "theo mức cuối năm các năm trước",
     "drift": "ngoại suy tốc độ bình quân",
+    "trend": "ngoại suy xu hướng các kỳ trong năm",
     "last_value": "giữ giá trị gần nhất",
 }
 

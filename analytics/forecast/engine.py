@@ -16,10 +16,15 @@ Method per series, best information first:
     division, by the peers' pooled share and spread.
 ``drift``
     nothing to learn a season from: the run-rate with a wide Student-t interval.
-``last_value``
-    a non-cumulative series without history (a rate or a stock, or a monotone
-    series whose first reading is already most of today's value): last value
-    plus a damped part of its trend, random-walk interval.
+``trend`` / ``last_value``
+    a non-cumulative series (a rate or a stock, or a monotone series whose first
+    reading is already most of today's value) without history: a local linear
+    trend and a local level on this year's readings (last December's reading or
+    the stated ``baseline`` as month 0), mixed by how well each predicted the
+    readings so far (``analytics.forecast.trend``); the label says which one
+    carried the forecast. A steady climb is extrapolated at its pace, a stalled
+    level is held. Bounded by zero (series never below it) and by 100 (``unit``
+    ``%`` levels that never read above it).
 ``history_level``
     no value reported yet this year: earlier year-ends alone.
 """
@@ -40,12 +45,11 @@ from analytics.forecast.models import (
     combine,
     default_log_share_var,
     drift_method,
-    last_value_method,
     level_method,
     peer_method,
     profile_method,
 )
-from analytics.forecast.panel import MONTHS, build_panel
+from analytics.forecast.panel import MONTHS, Panel, build_panel
 from analytics.forecast.profile import (
     RECENCY_DECAY,
     PeerProfile,
@@ -54,6 +58,7 @@ from analytics.forecast.profile import (
     pooled_variance,
     recency_weights,
 )
+from analytics.forecast.trend import TrendForecast, trend_method
 
 INTERVAL = 0.8
 RESULT_COLUMNS = [
@@ -190,10 +195,12 @@ def _between_series_var(
         return out
     flat = shares.reshape(-1, shares.shape[2])
     count = np.isfinite(flat).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = (
-            np.nanvar(flat, axis=0, ddof=1) if flat.shape[0] > 1 else np.full(flat.shape[1], np.nan)
-        )
+    # Columns with fewer than two shares (levels carry only last December) have no
+    # spread; computing theirs only keeps nanvar from warning about them.
+    overall = np.full(flat.shape[1], np.nan)
+    some = count >= 2
+    if some.any():
+        overall[some] = np.nanvar(flat[:, some], axis=0, ddof=1)
     overall = np.where(count >= MIN_BETWEEN_SERIES, overall, np.nan)
     chosen = overall[col]
     if peers.var.size:
@@ -204,6 +211,71 @@ def _between_series_var(
         enough[has] = peers.n_peers[groups[has], col[has]] >= MIN_BETWEEN_SERIES
         chosen = np.where(enough & np.isfinite(group_var), group_var, chosen)
     return np.where(np.isfinite(chosen) & (chosen > 0), chosen, out)
+
+
+def _series_column(
+    history: pd.DataFrame, panel_series: np.ndarray, column: str, year: int
+) -> pd.Series:
+    """The last non-empty value of ``column`` per series among the rows of ``year``."""
+    rows = history.loc[history["year"] == year, ["series", column]].dropna(subset=[column])
+    per_series = rows.drop_duplicates("series", keep="last").set_index("series")[column]
+    return pd.Series(panel_series, dtype=object).map(per_series)
+
+
+def _start_values(history: pd.DataFrame, panel: Panel, as_of_year: int) -> np.ndarray:
+    """The value of each series at the start of the year, NaN when unknown.
+
+    Last December's reading where it was reported, else the stated ``baseline``
+    (the plan's starting value) of the as-of year. Only levels use it: a
+    year-to-date total restarts from zero in January.
+    """
+    n = panel.n_series
+    start = np.full(n, np.nan)
+    if len(panel.years) >= 2 and panel.years[-2] == as_of_year - 1:
+        december = panel.observed[:, -2, MONTHS - 1]
+        start[december] = panel.values[december, -2, MONTHS - 1]
+    if "baseline" in history.columns and n:
+        stated = _series_column(history, panel.series, "baseline", as_of_year)
+        baseline = pd.to_numeric(stated, errors="coerce").to_numpy(dtype=float)
+        start = np.where(np.isfinite(start), start, baseline)
+    return start
+
+
+def _level_path(
+    panel: Panel, month: np.ndarray, mask: np.ndarray, start: np.ndarray
+) -> TrendForecast:
+    """:func:`trend_method` on the series of ``mask`` (levels and rates), NaN elsewhere."""
+    n = panel.n_series
+    center, var, dof = np.full(n, np.nan), np.full(n, np.nan), np.ones(n)
+    weight, count = np.zeros(n), np.zeros(n, dtype=np.int64)
+    idx = np.nonzero(mask)[0]
+    if len(idx):
+        part = trend_method(
+            panel.values[idx, -1, :],
+            panel.observed[idx, -1, :],
+            np.maximum(month[idx], 1),
+            start[idx],
+        )
+        pred = part.predictive
+        center[idx], var[idx], dof[idx] = pred.center, pred.var, pred.dof
+        weight[idx], count[idx] = part.trend_weight, part.n_readings
+    return TrendForecast(Predictive(center, var, dof, log_scale=False), weight, count)
+
+
+def _percent_levels(history: pd.DataFrame, panel: Panel, as_of_year: int) -> np.ndarray:
+    """Series stated in ``%`` (``unit`` column) that never read above 100: shares bounded by 100.
+
+    A revenue "% of the estimate" may exceed 100 and has shown it; a share of
+    cadres or of households cannot.
+    """
+    n = panel.n_series
+    if "unit" not in history.columns or not n:
+        return np.zeros(n, dtype=bool)
+    unit = _series_column(history, panel.series, "unit", as_of_year)
+    percent = unit.astype("string").str.strip().eq("%").fillna(False).to_numpy(dtype=bool)
+    with np.errstate(invalid="ignore"):
+        above = np.any(np.where(panel.observed, panel.values > 100.0, False), axis=(1, 2))
+    return percent & ~above
 
 
 def forecast_year_end(
@@ -222,7 +294,10 @@ def forecast_year_end(
             year-to-date values, optionally ``target`` (year-end target, read
             from the as-of year's rows), ``direction`` (``decrease`` makes
             ``p_reach_target`` the probability of ending at or below the
-            target) and ``cumulative`` (False for rates and stocks).
+            target), ``cumulative`` (False for rates and stocks),
+            ``baseline`` (the plan's starting value, read from the as-of
+            year's rows: month 0 of a level without last December's reading)
+            and ``unit`` (``%`` bounds a level's forecast at 100).
         as_of_year: the year to forecast.
         as_of_month: rows of ``as_of_year`` after this month are ignored.
         peer_groups: series -> group (e.g. metric code); series of one group
@@ -288,32 +363,39 @@ def forecast_year_end(
 
     t0 = time.perf_counter()
     drift = drift_method(panel.values[:, -1, :], np.maximum(month, 1))
-    last_value = last_value_method(panel.values[:, -1, :], np.maximum(month, 1))
     timings["drift"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    method = np.full(n, "", dtype=object)
     observed = month == MONTHS
     use_profile = ~observed & combined.available & (month >= 1)
     use_peer = ~observed & ~use_profile & peer.available & (month >= 1)
     use_level = ~observed & (month == 0) & level.available
     rest = ~observed & ~use_profile & ~use_peer & (month >= 1)
     use_drift = rest & cumulative & drift.available
-    use_last = rest & ~use_drift & last_value.available
+    on_path = rest & ~use_drift
+    start = np.where(cumulative, np.nan, _start_values(history, panel, as_of_year))
+    path = _level_path(panel, month, on_path, start)
+    use_trend = on_path & path.predictive.available
+    timings["trend"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    method = np.full(n, "", dtype=object)
     method[observed] = "observed"
     method[use_profile] = np.where(both[use_profile], "profile+level", "profile")
     method[use_peer] = "peer_profile"
     method[use_level] = "history_level"
     method[use_drift] = "drift"
-    method[use_last] = "last_value"
+    # Which model carried the forecast: a trend extrapolated, or the level held.
+    method[use_trend] = np.where(path.trend_weight[use_trend] >= 0.5, "trend", "last_value")
 
     log_pred = _select(
         n, [(use_profile, combined), (use_peer, peer), (use_level, level), (use_drift, drift)]
     )
-    lin_pred = _select(n, [(use_last, last_value)])
+    lin_pred = _select(n, [(use_trend, path.predictive)])
     fc, lo, hi = _summarise(log_pred, lin_pred)
     fc[observed] = lo[observed] = hi[observed] = current[observed]
     counts = _whole_numbers(panel.values, panel.observed, panel.target)
+    capped = use_trend & _percent_levels(history, panel, as_of_year)
     settled = cumulative & (month >= 1)
     _respect_cumulative(fc, lo, hi, current, settled)
 
@@ -326,6 +408,9 @@ def forecast_year_end(
         # A year-to-date total never falls: one already past the level stays past it.
         prob[settled & known & ~panel.decrease & (current >= edge)] = 1.0
         prob[settled & known & panel.decrease & (current > edge)] = 0.0
+        # A share cannot pass 100%, nor fall below zero.
+        prob[capped & known & ~panel.decrease & (edge > 100.0)] = 0.0
+        prob[capped & known & panel.decrease & (edge < 0.0)] = 0.0
         return prob
 
     p = chance(panel.target)
@@ -333,9 +418,13 @@ def forecast_year_end(
     if thresholds is not None:
         level = pd.Series(panel.series, dtype=object).map(thresholds)
         extra["p_reach_threshold"] = chance(pd.to_numeric(level).to_numpy(dtype=float))
-    # A series never seen below zero (a count, a share) is not forecast below it.
+    # A series never seen below zero (a count, a share) is not forecast below it,
+    # and a percentage level never above 100: the quantiles of the censored value.
     never_negative = ~np.any(panel.values < 0, axis=(1, 2))
-    lo[never_negative] = np.maximum(lo[never_negative], 0.0)
+    for arr in (fc, lo, hi):
+        arr[never_negative] = np.maximum(arr[never_negative], 0.0)
+    for arr in (fc, lo, hi):
+        arr[capped] = np.minimum(arr[capped], 100.0)
     timings["summarise"] = time.perf_counter() - t0
 
     frame = pd.DataFrame(

@@ -1,8 +1,8 @@
 """Vectorised year-end forecasting methods.
 
 Every method returns a :class:`Predictive`: a Student-t for the year-end value,
-either on the log scale (profile, peer profile, year-end level) or on the value
-scale (drift, last value). The engine picks or combines them per series.
+either on the log scale (profile, peer profile, year-end level, drift) or on the
+value scale (the level/rate path of ``analytics.forecast.trend``). The engine picks or combines them per series.
 
 Why no statsmodels here: a per-series ETS/state-space fit costs 2–125 ms
 (measured, see ``notes/ai-offline.md``), i.e. minutes to hours for 150,000 key
@@ -36,11 +36,6 @@ fast (Q4 rush) or half as fast as so far."""
 
 MIN_SHRINK_SERIES = 5
 """Series needed before their mean share is a shrinkage target."""
-
-LEVEL_TREND_DAMPING = 0.8
-"""Month-on-month damping of a level's recent trend (``last_value``): the
-remaining months add ``Σ 0.8^k`` mean steps, at most 4 steps however long the
-rest of the year."""
 
 
 @dataclass(frozen=True)
@@ -284,37 +279,6 @@ def drift_method(current_year: np.ndarray, month: np.ndarray) -> Predictive:
     ok = np.isfinite(x) & (rate > 0) & (h > 0)
     dof = np.clip(n_steps - 1, 1, None).astype(float)
     return Predictive(np.where(ok, center, np.nan), var, dof, True, offset=np.nan_to_num(x))
-
-
-def last_value_method(current_year: np.ndarray, month: np.ndarray) -> Predictive:
-    """Non-cumulative series (a rate, a stock) without history: last value plus a damped trend.
-
-    Args:
-        current_year: ``(n, 12)`` values of the as-of year.
-        month: ``(n,)`` latest reported month (1–12).
-
-    Returns:
-        A value-scale predictive centred on the last value.
-    """
-    n = len(month)
-    x = current_year[np.arange(n), np.clip(month - 1, 0, MONTHS - 1)] if n else np.empty(0)
-    steps, n_steps = _monthly_steps(current_year, cumulative=False)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mean = np.nansum(steps, axis=1) / n_steps
-        dev = np.where(np.isfinite(steps), steps - mean[:, None], 0.0)
-        var_step = (dev * dev).sum(axis=1) / (n_steps - 1)
-    var_step = np.where(n_steps >= 2, var_step, (0.1 * x) ** 2)
-    h = (MONTHS - month).astype(float)
-    # A level that has been climbing (a rate moving from its baseline to its target)
-    # keeps part of its trend; damping stops three months of drift from being
-    # extrapolated at full speed, and the trend's own error widens the interval.
-    phi = LEVEL_TREND_DAMPING
-    damped = phi * (1.0 - phi**h) / (1.0 - phi)
-    trend = np.where(n_steps >= 2, np.nan_to_num(mean), 0.0)
-    center = x + damped * trend
-    var = h * var_step + damped**2 * var_step / np.maximum(n_steps, 1) + (0.02 * x) ** 2
-    dof = np.clip(n_steps - 1, 1, None).astype(float)
-    return Predictive(center, var, dof, log_scale=False)
 
 
 def _monthly_steps(current_year: np.ndarray, *, cumulative: bool) -> tuple[np.ndarray, np.ndarray]:

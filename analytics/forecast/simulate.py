@@ -1,4 +1,4 @@
-"""Synthetic public-finance-like cumulative series with known year-ends.
+"""Synthetic public-finance-like series with known year-ends.
 
 Used by the tests and the benchmark. The monthly profiles are shaped on the
 published Vietnamese pattern: public-investment disbursement reaches roughly a
@@ -6,6 +6,8 @@ third of its year-end by June and rushes in Q4; state-budget revenue runs ahead
 of the calendar (about half by June). Each year draws its monthly shares from a
 Dirichlet around the base profile, and its year-end from a random walk with
 growth (revenue) or a stationary level (disbursement, % of plan).
+``simulate_levels`` draws rates and levels (shares of cadres, poverty rates):
+steady climbs, climbs that stall, noisy flats, falls, random walks, ceilings.
 """
 
 from __future__ import annotations
@@ -90,3 +92,82 @@ def run_rate(history: pd.DataFrame, year: int, month: int) -> pd.Series:
     return pd.Series(
         (last["value"] * 12.0 / last["month"]).to_numpy(), index=last["series"].to_numpy()
     )
+
+
+LEVEL_KINDS = ("climb", "plateau", "noisy", "fall", "walk", "saturate")
+
+
+def simulate_levels(
+    n_series: int, kind: str, *, quarterly: bool = False, year: int = 2025, seed: int = 0
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Simulate rates and levels (not year-to-date totals) with known December readings.
+
+    Month 0 is last December's reading, given as a row of ``year - 1``.
+
+    Args:
+        n_series: number of series.
+        kind: ``climb`` (steady monthly trend from a baseline, small reading
+            noise), ``plateau`` (the same climb stopping for good in month 3–7),
+            ``noisy`` (flat or barely moving, noise of 1.5–4 points), ``fall``
+            (a poverty-rate-like share of 1–6% falling steadily, lower is better),
+            ``walk`` (a random walk with drift) or ``saturate`` (a share climbing
+            into its 100% ceiling).
+        quarterly: report months 3, 6, 9 and 12 only.
+        year: the year to forecast.
+        seed: random seed.
+
+    Returns:
+        ``(history, truth)``: the long frame ``series, year, month, value,
+        cumulative, direction, unit`` (``unit`` is ``%``; readings rounded like
+        published figures) and the December reading per series.
+    """
+    rng = np.random.default_rng(seed)
+    t = np.arange(13, dtype=float)[None, :]
+    base = rng.uniform(30, 75, n_series)[:, None]
+    if kind == "climb":
+        slope, sd = rng.uniform(0.5, 2.5, n_series), rng.uniform(0.2, 1.0, n_series)
+        path = base + slope[:, None] * t
+    elif kind == "plateau":
+        slope, sd = rng.uniform(0.8, 2.5, n_series), rng.uniform(0.2, 1.0, n_series)
+        stop = rng.integers(3, 8, n_series)[:, None].astype(float)
+        path = base + slope[:, None] * np.minimum(t, stop)
+    elif kind == "noisy":
+        slope = rng.choice([0.0, 0.5], n_series) * rng.uniform(0, 1, n_series)
+        sd = rng.uniform(1.5, 4.0, n_series)
+        path = base + slope[:, None] * t
+    elif kind == "fall":
+        start = rng.uniform(1.0, 6.0, n_series)
+        slope, sd = (
+            -start * rng.uniform(0.005, 0.03, n_series),
+            start * rng.uniform(0.005, 0.02, n_series),
+        )
+        path = start[:, None] + slope[:, None] * t
+    elif kind == "walk":
+        drift, step = rng.normal(0.3, 0.5, n_series), rng.uniform(0.3, 1.0, n_series)
+        moves = drift[:, None] + step[:, None] * rng.normal(size=(n_series, 12))
+        path = base + np.concatenate([np.zeros((n_series, 1)), np.cumsum(moves, axis=1)], axis=1)
+        sd = 0.2 * step
+    elif kind == "saturate":
+        start, slope = rng.uniform(60, 90, n_series), rng.uniform(2, 5, n_series)
+        sd = rng.uniform(0.2, 0.8, n_series)
+        path = start[:, None] + slope[:, None] * t
+    else:
+        raise ValueError(kind)
+    values = np.clip(path + sd[:, None] * rng.normal(size=(n_series, 13)), 0.0, 100.0)
+    values = np.round(values, 2 if kind == "fall" else 1)
+    months = np.array([3, 6, 9, 12] if quarterly else list(range(1, 13)))
+    names = np.array([f"{kind[:3].upper()}{i:05d}" for i in range(n_series)], dtype=object)
+    december = pd.DataFrame({"series": names, "year": year - 1, "month": 12, "value": values[:, 0]})
+    readings = pd.DataFrame(
+        {
+            "series": np.repeat(names, len(months)),
+            "year": year,
+            "month": np.tile(months, n_series),
+            "value": values[:, months].ravel(),
+        }
+    )
+    frame = pd.concat([december, readings], ignore_index=True)
+    frame["cumulative"] = False
+    frame["direction"] = "decrease" if kind == "fall" else "increase"
+    frame["unit"] = "%"
+    return frame, pd.Series(values[:, 12], index=names, name="year_end")

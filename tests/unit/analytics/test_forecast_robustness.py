@@ -66,12 +66,14 @@ def test_flat_series_is_not_distorted_by_the_profile() -> None:
     assert (frame["forecast"] - t).abs().mean() <= 1.1 * (naive - t).abs().mean()
 
 
-def test_a_level_keeps_a_damped_part_of_its_trend() -> None:
+def test_a_level_climbing_steadily_keeps_its_pace() -> None:
     climbing = _ytd([70.0, 71.0, 72.1, 73.0, 74.1, 75.0, 76.0, 77.1, 78.0], target=80.0)
     climbing["value"] = climbing["value"] + 20.0  # a rate from 90%: a level, not a total
     row = forecast_year_end(climbing, 2025, 9, None).to_rows()[0]
-    assert row["method"] == "last_value"
-    assert 98.0 < row["forecast"] < 101.0  # not 98 (frozen) and not 101 (full trend)
+    assert row["method"] == "trend"
+    assert 100.3 < row["forecast"] < 101.7  # a point a month for three more months
+    capped = forecast_year_end(climbing.assign(unit="%"), 2025, 9, None).to_rows()[0]
+    assert capped["forecast"] == 100.0 and capped["upper"] == 100.0
 
 
 def test_lower_is_better_already_at_zero_target_is_certain() -> None:
@@ -90,5 +92,5 @@ def test_a_declared_total_with_a_falling_reading_is_still_a_total() -> None:
 def test_a_series_never_below_zero_is_not_forecast_below_zero() -> None:
     noisy = _ytd([5.0, 1.0, 6.0, 0.5, 7.0], cumulative=False)
     row = forecast_year_end(noisy, 2025, 5).to_rows()[0]
-    assert row["method"] == "last_value"
+    assert row["method"] in {"last_value", "trend"}
     assert row["lower"] >= 0.0
