@@ -18,7 +18,11 @@ from assistant.index import NoteIndex
 from assistant.question import Intent, ParsedQuestion, Period
 from assistant.retrieval import Allowed, Ranked, causes, conclusions
 from assistant.sources import Source
+from assistant.text import words
 from assistant.wording import Answer, Citation, describe, measure, num, pace
+
+# Localities of the same level: one's texts naming another are about the other.
+PEER_KINDS = frozenset({"commune", "ward", "town"})
 
 # Facts of key results by code, as of a date (``None`` = latest reported).
 FactsLookup = Callable[[Sequence[str], dt.date | None], Mapping[str, KeyResultFacts]]
@@ -60,6 +64,13 @@ class Composer:
             text = ph.CLARIFY.format(n=len(options), names=", ".join(options))
             return Answer(text, status="clarify", options=options)
         if not parsed.units:
+            if parsed.suggested:
+                # A name one letter from a known one, but itself a real name: ask.
+                options = [u.name for u in parsed.suggested]
+                text = ph.DID_YOU_MEAN.format(names=", ".join(options))
+                return Answer(text, status="clarify", options=options)
+            if parsed.off_topic:
+                return Answer(ph.OUT_OF_SCOPE, status="no_data")
             if parsed.unknown_place:
                 # A named place outside the user's scope (or misspelt): say so,
                 # never answer about other units instead.
@@ -69,6 +80,9 @@ class Composer:
             if parsed.intent is Intent.RISK:
                 return self._risk_all(parsed)
             return Answer(ph.NO_UNIT, status="no_unit")
+        if parsed.off_topic:
+            names = ", ".join(u.name for u in parsed.units)
+            return Answer(f"{ph.NO_KR.format(unit=names)} {ph.OUT_OF_SCOPE}", status="no_data")
         if parsed.intent is Intent.COMPARE and len(parsed.units) > 1:
             return self._compare(parsed)
         unit = parsed.units[0]
@@ -125,7 +139,34 @@ class Composer:
             self._period(parsed),
             k=k,
             topic=title,
+            about_another=self._about_a_peer(unit_code),
         )
+
+    def _about_a_peer(self, unit_code: str) -> Callable[[Source], bool] | None:
+        """For a commune or ward: whether a text names another commune or ward.
+
+        Such a text, even filed under this unit ("xã A hỗ trợ xã B vật liệu do
+        thiếu…"), is about the other one. Agencies and the province legitimately
+        write about the localities they oversee, so they are not checked.
+        """
+        unit = self.catalogue.unit(unit_code)
+        if unit is None or unit.kind not in PEER_KINDS:
+            return None
+        peers = [
+            tuple(words(u.name))
+            for u in self.catalogue.units
+            if u.kind in PEER_KINDS and u.code != unit_code
+        ]
+
+        def names_a_peer(source: Source) -> bool:
+            seq = words(source.text)
+            return any(
+                tuple(seq[i : i + len(name)]) == name
+                for name in peers
+                for i in range(len(seq) - len(name) + 1)
+            )
+
+        return names_a_peer
 
     def _query(self, parsed: ParsedQuestion, kr: KeyResultEntry | None) -> str:
         return f"{parsed.text} {kr.title if kr else ''}"
@@ -161,9 +202,11 @@ class Composer:
         else:
             if parsed.intent is Intent.WHY and not on_track:
                 lines.append(ph.NO_CAUSE)
-            if found:
+            # Without a stated cause, the latest words on this key result itself.
+            own = [r for r in found if r.source.kr_code == kr.code] or found
+            if own:
                 lines.append(ph.CONTEXT)
-                latest = sorted(found, key=lambda r: r.source.date or dt.date.min, reverse=True)[:2]
+                latest = sorted(own, key=lambda r: r.source.date or dt.date.min, reverse=True)[:2]
                 self._cite(latest, cited, lines)
         return Answer(
             "\n".join(lines),
@@ -204,7 +247,8 @@ class Composer:
             k.code for k in self.catalogue.key_results if k.year == parsed.year and not k.personal
         ]
         worst: dict[str, KeyResultFacts] = {}
-        for facts in sorted((f for f in self._facts(pool).values() if f.behind), key=pace):
+        behind = [f for f in self._facts(pool).values() if f.behind and self._of_kind(parsed, f)]
+        for facts in sorted(behind, key=pace):
             worst.setdefault(facts.unit_code, facts)
         return self._risk_list(parsed, list(worst.values())[:5], ph.TOPIC_ALL, [])
 
@@ -212,7 +256,11 @@ class Composer:
         top = parsed.key_results[0]
         metric = top.metric_code
         pool = [k for k in parsed.key_results if (k.metric_code == metric if metric else k is top)]
-        all_facts = self._facts([k.code for k in pool])
+        all_facts = {
+            code: f
+            for code, f in self._facts([k.code for k in pool]).items()
+            if self._of_kind(parsed, f)
+        }
         behind = sorted((f for f in all_facts.values() if f.behind), key=pace)[:5]
         topic = top.title if not metric else top.metric_name.split(";")[0] or top.title
         return self._risk_list(parsed, behind, topic, list(all_facts.values()))
@@ -259,6 +307,13 @@ class Composer:
             if not found:
                 lines.append(ph.RISK_NO_CAUSE)
         return Answer("\n".join(lines), cited, facts=behind)
+
+    def _of_kind(self, parsed: ParsedQuestion, facts: KeyResultFacts) -> bool:
+        """Whether the unit is of a kind the risk question asks about ("xã nào": communes)."""
+        if not parsed.kinds:
+            return True
+        unit = self.catalogue.unit(facts.unit_code)
+        return unit is not None and unit.kind in parsed.kinds
 
     def _compare_overall(self, parsed: ParsedQuestion) -> Answer:
         """No topic named: how many key results of each unit lag, and the worst one."""

@@ -44,11 +44,33 @@ class UnitEntry:
         segment = fold(self.code.rsplit(".", 1)[-1])
         if len(segment) >= 3 and segment.isalpha():
             found.append(((segment,), 2))
+        if len(core) >= 2 and self.kind in LOCALITY_KINDS:
+            # Typed without the space: "tanphong", "xa anthi".
+            found.append((("".join(core),), 2))
         if self.kind not in LOCALITY_KINDS and len(full) >= 4:
             lead = len(full) - len(core)
             for size in range(lead + 1, len(full)):
                 if size >= 3:
                     found.append((full[:size], 1))
+        found.extend(self._initials(full, core))
+        return found
+
+    def _initials(
+        self, full: tuple[str, ...], core: tuple[str, ...]
+    ) -> list[tuple[tuple[str, ...], int]]:
+        """Office initials after the kind word: "Sở TC", "Sở KHCN", "Phòng KT", "Ban TGDV".
+
+        The initials of the whole core name the unit (2); shorter leading
+        initials (at least two letters) only partly (1), so "Phòng KT" is
+        ambiguous between two "Phòng Kinh tế…" departments and asks back.
+        """
+        if self.kind in LOCALITY_KINDS or core == full or len(core) < 2:
+            return []
+        kind = full[: len(full) - len(core)]
+        letters = "".join(w[0] for w in core if w != "va")
+        found: list[tuple[tuple[str, ...], int]] = [((*kind, letters), 2)]
+        for size in range(2, len(letters)):
+            found.append(((*kind, letters[:size]), 1))
         return found
 
 
@@ -59,6 +81,18 @@ def strip_kind(name_words: tuple[str, ...]) -> tuple[str, ...]:
         if name_words[: len(parts)] == parts and len(name_words) > len(parts):
             return name_words[len(parts) :]
     return name_words
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A person the user may see, so that "xã của anh Lê Văn Cường" names that unit."""
+
+    name: str
+    unit_code: str
+
+    def alias(self) -> tuple[str, ...]:
+        """The folded full name (family, middle and given names)."""
+        return tuple(words(self.name))
 
 
 @dataclass(frozen=True)
@@ -95,10 +129,11 @@ class KeyResultEntry:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Units and key results in the asking user's scope."""
+    """Units, key results and people in the asking user's scope."""
 
     units: tuple[UnitEntry, ...]
     key_results: tuple[KeyResultEntry, ...] = field(default_factory=tuple)
+    people: tuple[PersonEntry, ...] = field(default_factory=tuple)
 
     def unit(self, code: str) -> UnitEntry | None:
         """The unit with this code, if visible."""

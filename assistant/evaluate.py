@@ -4,8 +4,10 @@ A question counts as correct when the status matches and, for answers, a cited
 source of the expected unit states one of the expected cause words, while no
 cited source belongs to another unit (risk and comparison questions may cite
 several units, each for itself); ``no_cause`` rows expect the answer to say
-plainly that the data holds no explanation. Run it on the demo province with
-``woms ask --eval``.
+plainly that the data holds no explanation; ``no_answer`` rows (a place or a
+subject outside the data) expect the assistant to decline (``no_unit`` or
+``no_data``) and cite nothing at all. Run it on the demo province with
+``woms ask --eval`` (``--file assistant/eval/heldout.csv`` for the held-out set).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from assistant.wording import Answer
 
 DEFAULT_SET = Path(__file__).resolve().parent / "eval" / "questions.csv"
 MULTI_UNIT_NOTES = ("risk", "compare", "no unit")
+DECLINED = ("no_unit", "no_data")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,13 @@ def judge(item: EvalQuestion, answer: Answer) -> tuple[bool, str]:
         return (
             plain and not foreign,
             "" if plain and not foreign else "không nói rõ thiếu nguyên nhân",
+        )
+    if item.expected_status == "no_answer":
+        # Outside the data: decline, and quote nobody's notes.
+        declined = answer.status in DECLINED and not answer.citations
+        return (
+            declined,
+            "" if declined else f"trả lời ({answer.status}) thay vì nói không có dữ liệu",
         )
     if answer.status != item.expected_status:
         return False, f"trạng thái {answer.status}, cần {item.expected_status}"

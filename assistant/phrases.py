@@ -27,6 +27,14 @@ NO_UNIT = (
     "xem). Hãy nêu tên đơn vị và chỉ tiêu, ví dụ: «Vì sao xã … giải ngân chậm?»."
 )
 NO_KR = "Chưa tìm thấy chỉ tiêu nào của {unit} khớp với câu hỏi."
+DID_YOU_MEAN = (
+    "Không có đơn vị nào đúng tên như trong câu hỏi (trong phạm vi dữ liệu anh/chị được xem). "
+    "Có phải anh/chị muốn hỏi về {names}?"
+)
+OUT_OF_SCOPE = (
+    "Dữ liệu của hệ thống không có thông tin về nội dung này. Trợ lý chỉ trả lời về kế hoạch, "
+    "chỉ tiêu, tiến độ, nguyên nhân và kết luận đã ghi nhận của các đơn vị."
+)
 STATUS = "{unit} – {kr}: đến {date} đạt {current} / chỉ tiêu {target}{measure} ({pct} chỉ tiêu), {light}."
 NO_VALUE = "{unit} – {kr}: chưa có lượt cập nhật nào (chỉ tiêu {target}{measure})."
 PACE = "Theo tiến độ thời gian, đến {date} cần đạt khoảng {expected}{measure}."

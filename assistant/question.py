@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.catalogue import Catalogue, KeyResultEntry, UnitEntry
-from assistant.text import STOP_WORDS, fold, terms, words
+from assistant.text import (
+    STOP_WORDS,
+    canon,
+    edit_distance,
+    fold,
+    has_diacritics,
+    is_syllable,
+    normalise_phrases,
+    terms,
+    typed_words,
+    words,
+)
 
 
 class Intent(StrEnum):
@@ -64,7 +75,24 @@ _WHY = (
     "sao cham the",
     "tai vi sao",
 )
-_CONCLUDED = ("ket luan", "chi dao", "giao ban", "y kien", "da thong nhat", "quyet nghi")
+_CONCLUDED = (
+    "ket luan",
+    "chi dao",
+    "giao ban",
+    "y kien",
+    "da thong nhat",
+    "quyet nghi",
+    "phe binh",
+    "nhac nho",
+    "bieu duong",
+    "luu y",
+    "chan chinh",
+    "yeu cau gi",
+    "noi gi",
+    "cuoc hop",
+    "phe duyet",
+    "duyet ke hoach",
+)
 _RISK = (
     "don vi nao",
     "xa nao",
@@ -85,6 +113,12 @@ _RISK = (
     "canh bao",
     "yeu nhat",
     "kem nhat",
+    "o dau",
+    "noi nao",
+    "cho nao",
+    "truot",
+    "duoi nhat",
+    "bet",
 )
 _COMPARE = ("so sanh", "so voi", "hay hon", "tot hon", "kem hon", "cao hon", "thap hon")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -118,6 +152,12 @@ class ParsedQuestion:
         period: the period asked about, if any.
         year: the plan year the question is about.
         unknown_place: a place is named ("xã …", "phường …") but no visible unit matches.
+        suggested: no unit matches, but these are one letter away from a name typed
+            (ask back: "Có phải …?").
+        off_topic: the question has a subject, and no key result is about it
+            (weather, prices…): say so rather than answer about something else.
+        kinds: for "xã nào…", "phường nào…", "sở nào…", the unit kinds asked about
+            (empty: any unit).
     """
 
     text: str
@@ -130,6 +170,9 @@ class ParsedQuestion:
     period: Period | None = None
     year: int = 0
     unknown_place: bool = False
+    suggested: list[UnitEntry] = field(default_factory=list)
+    off_topic: bool = False
+    kinds: frozenset[str] = frozenset()
 
 
 def _find(seq: list[str], alias: tuple[str, ...]) -> list[int]:
@@ -137,23 +180,111 @@ def _find(seq: list[str], alias: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == alias]
 
 
-def match_units(
-    question: str, catalogue: Catalogue
-) -> tuple[list[UnitEntry], list[list[UnitEntry]], set[int]]:
-    """Find the units a question names.
+# Kind words typed short: "P. An Tảo", "X. Tân Phong", "VP HĐND và UBND".
+_KIND_SHORT: dict[str, tuple[str, ...]] = {
+    "p": ("phuong",),
+    "x": ("xa",),
+    "vp": ("van", "phong"),
+    "tx": ("thi", "xa"),
+}
 
-    Longest, strongest mentions win; a mention matching several units equally
-    well is ambiguous unless the accents typed single one of them out.
 
-    Returns:
-        (units, ambiguous candidate lists, positions of the words used by unit names).
+def name_sequence(question: str) -> list[tuple[int, str]]:
+    """The question's words as compared with names, each with its index in ``words(question)``.
+
+    Short kind words are written out and spellings made canonical
+    (:func:`assistant.text.canon`), so "P. An Tạo", "Mĩ Hào" and "tan fong"
+    compare with the catalogue's names.
     """
-    seq = words(question)
-    hits: list[tuple[int, int, int, UnitEntry]] = []  # (start, end, strength, unit)
+    out: list[tuple[int, str]] = []
+    for i, word in enumerate(words(question)):
+        for part in _KIND_SHORT.get(word, (word,)):
+            out.append((i, canon(part)))
+    return out
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """The units a question names.
+
+    Attributes:
+        units: units named, in order of appearance.
+        ambiguous: for each mention matching several units equally, the candidates.
+        used: positions (in ``words(question)``) of the words that name units.
+        suggested: units whose name is one letter away from a well-formed name
+            typed in the question ("Tân Phương" for "Tân Phong"): asked back, never assumed.
+    """
+
+    units: list[UnitEntry]
+    ambiguous: list[list[UnitEntry]]
+    used: set[int]
+    suggested: list[UnitEntry]
+
+
+def _name_hits(seq: list[str], catalogue: Catalogue) -> list[tuple[int, int, int, UnitEntry]]:
+    """Exact mentions (start, end, strength, unit) of units and of people (their unit)."""
+    hits: list[tuple[int, int, int, UnitEntry]] = []
     for unit in catalogue.units:
         for alias, strength in unit.aliases():
-            for start in _find(seq, alias):
+            for start in _find(seq, tuple(canon(w) for w in alias)):
                 hits.append((start, start + len(alias), strength, unit))
+    for person in catalogue.people:
+        alias = tuple(canon(w) for w in person.alias())
+        owner = catalogue.unit(person.unit_code)
+        # A full name (three syllables or more) only: "Văn Giang" is a commune too.
+        if owner is None or len(alias) < 3:
+            continue
+        for start in _find(seq, alias):
+            hits.append((start, start + len(alias), 3, owner))
+    return hits
+
+
+def _near_names(
+    seq: list[str], used: set[int], catalogue: Catalogue
+) -> tuple[list[tuple[int, int, UnitEntry]], list[UnitEntry]]:
+    """Mentions one letter away from a unit's name, in words no name has used.
+
+    A typed syllable that is not Vietnamese ("Phog") is a typo: the unit is
+    taken. A well-formed one ("Phương") may be another place: only suggested.
+
+    Returns:
+        (typo hits as (start, end, unit), suggested units).
+    """
+    typos: list[tuple[int, int, UnitEntry]] = []
+    suggested: dict[str, UnitEntry] = {}
+    for unit in catalogue.units:
+        names = {tuple(canon(w) for w in alias) for alias, strength in unit.aliases()}
+        for name in names:
+            if len(name) < 2:
+                continue
+            for start in range(len(seq) - len(name) + 1):
+                window = seq[start : start + len(name)]
+                if set(range(start, start + len(name))) & used:
+                    continue
+                differ = [(a, b) for a, b in zip(window, name, strict=True) if a != b]
+                if len(differ) != 1:
+                    continue
+                typed, known = differ[0]
+                if min(len(typed), len(known)) < 3 or edit_distance(typed, known) != 1:
+                    continue
+                if typed.isalpha() and not is_syllable(typed):
+                    typos.append((start, start + len(name), unit))
+                else:
+                    suggested.setdefault(unit.code, unit)
+    return typos, list(suggested.values())
+
+
+def match_units(question: str, catalogue: Catalogue) -> UnitMatch:
+    """Find the units a question names (by the unit's name or a person's full name).
+
+    Longest, strongest mentions win; a mention matching several units equally
+    well is ambiguous unless the accents typed single one of them out. A name
+    with a one-letter typo still counts; a different but close name is only
+    suggested.
+    """
+    pairs = name_sequence(question)
+    seq = [w for _, w in pairs]
+    hits = _name_hits(seq, catalogue)
     hits.sort(key=lambda h: (-(h[1] - h[0]), -h[2], h[0]))
     used: set[int] = set()
     units: list[tuple[int, UnitEntry]] = []
@@ -175,11 +306,29 @@ def match_units(
             units.append((start, candidates[0]))
         else:
             ambiguous.append(sorted(candidates, key=lambda u: u.name))
+    suggested: list[UnitEntry] = []
+    if not units and not ambiguous:
+        typos, suggested = _near_names(seq, used, catalogue)
+        by_span: dict[tuple[int, int], dict[str, UnitEntry]] = {}
+        for start, end, unit in typos:
+            by_span.setdefault((start, end), {})[unit.code] = unit
+        for (start, end), found in sorted(by_span.items()):
+            if set(range(start, end)) & used:
+                continue
+            used |= set(range(start, end))
+            options = sorted(found.values(), key=lambda u: u.name)
+            if len(options) == 1:
+                units.append((start, options[0]))
+            else:
+                ambiguous.append(options)
+        if units or ambiguous:
+            suggested = []
     units.sort(key=lambda item: item[0])
     unique: dict[str, UnitEntry] = {}
     for _, unit in units:
         unique.setdefault(unit.code, unit)
-    return list(unique.values()), ambiguous, used
+    positions = {pairs[i][0] for i in used}
+    return UnitMatch(list(unique.values()), ambiguous, positions, suggested)
 
 
 def _accented_core(unit: UnitEntry) -> str:
@@ -191,18 +340,126 @@ def _accented_core(unit: UnitEntry) -> str:
     return " ".join(parts[len(parts) - len(core) :])
 
 
-_PLACE_WORDS = frozenset({"xa", "phuong", "huyen", "thi tran", "thi xa", "so"})
+_PLACE_WORDS = frozenset({"xa", "phuong", "huyen", "thi tran", "thi xa", "so", "tinh"})
+# Ordinary words that contain a kind word ("hồ sơ", "phương án", "xã hội",
+# "tình hình"): folded, they would look like "sở …", "phường …", "xã …", "tỉnh …".
+_NOT_PLACES = frozenset(
+    {
+        "ho so",
+        "co so",
+        "so sanh",
+        "so voi",
+        "so lieu",
+        "so luong",
+        "so hoa",
+        "doi so",
+        "so huu",
+        "phuong an",
+        "phuong thuc",
+        "phuong tien",
+        "phuong huong",
+        "phuong phap",
+        "dia phuong",
+        "xa hoi",
+        "tinh hinh",
+        "tinh trang",
+        "tinh uy",
+        "toan tinh",
+        "cap tinh",
+        "tinh than",
+        "tinh toan",
+        "tinh nang",
+        "tinh chat",
+        "ngoai tinh",
+        "trong tinh",
+        "tinh nao",
+    }
+)
+# Kind words as typed with accents: "sơ", "phương", "tình" are other words.
+_ACCENTED_KINDS = frozenset({"xã", "phường", "huyện", "thị", "sở", "tỉnh"})
 
 
-def _names_a_place(seq: list[str]) -> bool:
+def _names_a_place(question: str) -> bool:
     """Whether words like "xã Tân Lập" appear (a kind word followed by a name)."""
+    pairs = typed_words(question)
+    seq = [folded for folded, _ in pairs]
+    typed = [as_typed for _, as_typed in pairs]
+    accents = has_diacritics(question)
     for i, word in enumerate(seq[:-1]):
-        pair = f"{word} {seq[i + 1]}"
+        before = f"{seq[i - 1]} {word}" if i else ""
+        after = f"{word} {seq[i + 1]}"
+        if before in _NOT_PLACES or after in _NOT_PLACES:
+            continue
+        if (
+            accents
+            and word in {fold(k) for k in _ACCENTED_KINDS}
+            and typed[i] not in _ACCENTED_KINDS
+        ):
+            continue
+        pair = after
         if pair in _PLACE_WORDS and i + 2 < len(seq) and seq[i + 2] not in STOP_WORDS:
             return True
         if word in _PLACE_WORDS and seq[i + 1] not in STOP_WORDS and seq[i + 1] != "nao":
             return True
     return False
+
+
+# "xã nào", "những phường", "sở nào": which kinds of unit a risk question means.
+_KIND_CUES: dict[str, frozenset[str]] = {
+    "xa": frozenset({"commune"}),
+    "phuong": frozenset({"ward"}),
+    "so": frozenset({"agency"}),
+    "co quan": frozenset({"agency"}),
+}
+_WHICH = ("nao", "nhung", "cac")
+
+
+def asked_kinds(folded: str) -> frozenset[str]:
+    """The unit kinds a risk question names ("xã nào", "các phường"), empty for any unit."""
+    seq = folded.split()
+    kinds: set[str] = set()
+    for cue, found in _KIND_CUES.items():
+        size = len(cue.split())
+        for i in range(len(seq) - size + 1):
+            if " ".join(seq[i : i + size]) != cue:
+                continue
+            before = seq[i - 1] if i else ""
+            after = seq[i + size] if i + size < len(seq) else ""
+            if f"{before} {cue}" in _NOT_PLACES or f"{cue} {after}" in _NOT_PLACES:
+                continue  # "hồ sơ nào" is no department
+            # "xã, phường nào": the kind just before another kind word counts too.
+            if after in _WHICH or before in _WHICH or after in _KIND_CUES:
+                kinds |= found
+    return frozenset(kinds)
+
+
+# After these, a folded "dat" is "đạt" (reach), not "đất" (land).
+_DAT_BEFORE = frozenset({"khong", "chua", "da", "se", "duoc", "co", "k", "ko", "kg", "de", "kho"})
+_DAT_AFTER = frozenset(
+    {"bao", "duoc", "may", "chi", "ke", "muc", "du", "yeu", "thap", "cao", "kq", "tien", "ty", "so"}
+)
+
+
+def _verb_dat(question: str) -> set[int]:
+    """Positions of "đạt" (the verb) among the question's words, so it is no topic.
+
+    Folded, "đạt" and "đất" are both "dat": typed accents decide; without
+    them, the neighbouring words do ("không đạt", "đạt bao nhiêu").
+    """
+    pairs = typed_words(question)
+    accents = has_diacritics(question)
+    found: set[int] = set()
+    for i, (folded, typed) in enumerate(pairs):
+        if folded != "dat":
+            continue
+        before = pairs[i - 1][0] if i else ""
+        after = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+        if accents and typed != "dat":
+            if typed == "đạt":
+                found.add(i)
+        elif before in _DAT_BEFORE or after in _DAT_AFTER or after[:1].isdigit():
+            found.add(i)
+    return found
 
 
 def detect_intent(folded: str, n_units: int) -> Intent:
@@ -254,6 +511,48 @@ def expand_topic(question_terms: list[str]) -> list[str]:
     return question_terms + extra
 
 
+# Words a question may carry that name no subject: chat fillers, forms of address,
+# who said something. A question made of these and a unit asks for the overview.
+QUESTION_FILLERS = frozenset(
+    {"troi", "nhe", "ne", "thua", "ak", "ha", "di", "dong", "thuong", "truc", "uy", "ban", "ro"}
+)
+# Phrases common to questions and titles alike that say nothing about the subject.
+GENERIC_PHRASES = frozenset(
+    {
+        "tien_do",
+        "tinh_hinh",
+        "ket_qua",
+        "chi_tieu",
+        "ke_hoach",
+        "nam_nay",
+        "thuc_hien",
+        "hoan_thanh",
+        "dat_duoc",
+        "don_vi",
+        "bao_nhieu",
+        "the_nao",
+        "lam_sao",
+        "hien_nay",
+        "cong_tac",
+        "nhiem_vu",
+    }
+)
+
+
+def is_about(kr: KeyResultEntry, topic: list[str], content: list[str]) -> bool:
+    """Whether a key result is what the question asks about.
+
+    It must share a two-syllable phrase of the question (or of its domain
+    synonyms) other than a generic one, or half of the question's content words.
+    """
+    own = set(terms(kr.text()))
+    phrases = {t for t in topic if "_" in t and t not in GENERIC_PHRASES}
+    if phrases & own:
+        return True
+    shared = {w for w in content if w in own}
+    return len(shared) * 2 >= len(set(content))
+
+
 def rank_key_results(
     topic: list[str], candidates: list[KeyResultEntry]
 ) -> list[tuple[float, KeyResultEntry]]:
@@ -295,9 +594,11 @@ def parse_question(
         The parsed question (``ambiguous`` non-empty means: ask back).
     """
     seq = words(question)
-    units, ambiguous, used = match_units(question, catalogue)
-    rest = " ".join(w for i, w in enumerate(seq) if i not in used)
-    expanded = " ".join(words(rest, expand=True))
+    match = match_units(question, catalogue)
+    units, ambiguous = match.units, match.ambiguous
+    skip = match.used | _verb_dat(question)
+    rest = " ".join(w for i, w in enumerate(seq) if i not in skip)
+    expanded = normalise_phrases(" ".join(words(rest, expand=True)))
     years = sorted({kr.year for kr in catalogue.key_results if kr.year})
     default_year = (today or dt.date.today()).year
     if years and default_year not in years:
@@ -310,12 +611,16 @@ def parse_question(
         # "kết luận", "giao ban" say what kind of text is wanted, not which key result.
         noise = {w for cue in _CONCLUDED for w in cue.split()} | {"quy", "gan", "nhat"}
         topic = [t for t in topic if not set(t.split("_")) & noise]
+    content = [t for t in topic if "_" not in t and t not in QUESTION_FILLERS]
     topic = expand_topic(topic)
     parsed = ParsedQuestion(
         question, intent, units, ambiguous, topic_terms=topic, period=period, year=year
     )
+    if intent is Intent.RISK:
+        parsed.kinds = asked_kinds(expanded)
     if not units and not ambiguous:
-        parsed.unknown_place = _names_a_place(seq)
+        parsed.suggested = match.suggested
+        parsed.unknown_place = _names_a_place(question)
     codes = {u.code for u in units}
     by_code = {kr.code.lower(): kr for kr in catalogue.key_results}
     named = [by_code[w] for w in re.findall(r"[a-z0-9.\-]+", question.lower()) if w in by_code]
@@ -332,6 +637,12 @@ def parse_question(
     if codes:
         pool = [kr for kr in pool if kr.unit_code in codes]
     scored = rank_key_results(topic, pool)
+    if content or intent is Intent.CONCLUDED:
+        # Ranking always finds something sharing a word ("ngày" in "ngày mai"):
+        # keep only key results the question is really about.
+        scored = [(score, kr) for score, kr in scored if content and is_about(kr, topic, content)]
+        # "Kết luận gì về xã X" without a subject asks about the unit as a whole.
+        parsed.off_topic = not scored and intent is not Intent.CONCLUDED
     parsed.key_results = [kr for _, kr in scored]
     parsed.kr_scores = [score for score, _ in scored]
     return parsed

@@ -56,6 +56,10 @@ CONCLUSION_CUES = (
     "phê bình",
     "biểu dương",
     "lưu ý",
+    "phân công",
+    "nghị quyết",
+    "nhắc nhở",
+    "chấn chỉnh",
 )
 # Words of key result titles too common to tie a text to one topic ("năm 2025", "tỷ đồng").
 _GENERIC = STOP_WORDS | {"nam", "ty", "dong", "dat", "tren", "theo", "hoan", "thanh", "tong"}
@@ -218,12 +222,15 @@ def causes(
     period: Period | None = None,
     k: int = 3,
     topic: str = "",
+    about_another: Callable[[Source], bool] | None = None,
 ) -> list[Ranked]:
     """The texts that best explain one unit's key result, best first.
 
     Texts of the unit's other key results (or of no key result) qualify only
     when they share a phrase with ``topic`` (the key result's title): a note
-    on party members never explains disbursement.
+    on party members never explains disbursement. A text that ``about_another``
+    says is about another unit ("xã A hỗ trợ xã B … do thiếu vật liệu") is
+    left out, even when filed under this unit: it is the other unit's story.
     """
     wanted = {
         t
@@ -237,6 +244,8 @@ def causes(
         and (not kr_code or s.kr_code == kr_code or not wanted or wanted & set(terms(s.text)))
     ]
     ranked = rank(pool, query, kr_code, index.frequencies, CAUSE_CUES)
+    if about_another is not None:
+        ranked = [r for r in ranked if not about_another(r.source)]
     stated = [r for r in ranked if r.states_cause]
     # Texts that state a cause come first; the rest only when none does.
     return diverse(stated or ranked, k)

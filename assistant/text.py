@@ -51,6 +51,43 @@ ABBREVIATIONS: dict[str, str] = {
     "q2": "quy 2",
     "q3": "quy 3",
     "q4": "quy 4",
+    # Chat and regional spellings ("ko", "dzậy", "bao h", "sao z").
+    "khg": "khong",
+    "hok": "khong",
+    "hk": "khong",
+    "z": "vay",
+    "v": "vay",
+    "zay": "vay",
+    "dzay": "vay",
+    "dza": "vay",
+    "h": "gio",
+    "r": "roi",
+    "rui": "roi",
+    "bn": "bao nhieu",
+    "bnhieu": "bao nhieu",
+    # More office abbreviations.
+    "ntm": "nong thon moi",
+    "mttq": "mat tran to quoc",
+    "cbcc": "can bo cong chuc",
+    "cb": "can bo",
+    "mt": "moi truong",
+    "sd": "su dung",
+    "qd": "quyet dinh",
+    "tw": "trung uong",
+    "dtdd": "dinh danh dien tu",
+}
+
+# Regional phrasing reduced to the standard words ("mần sao" = "làm sao"),
+# on folded, abbreviation-expanded text.
+INFORMAL_PHRASES: dict[str, str] = {
+    "man sao": "lam sao",
+    "man gi": "lam gi",
+    "ra lam sao": "the nao",
+    "lam sao roi": "the nao roi",
+    "sao roi": "the nao roi",
+    "toi dau roi": "the nao roi",
+    "den dau roi": "the nao roi",
+    "toi dau": "den dau",
 }
 
 # Kind words that start unit names; stripped to get the "core" of a name.
@@ -235,6 +272,70 @@ def terms(text: str, *, expand: bool = False) -> list[str]:
     out = [w for w in syllables if w not in STOP_WORDS and len(w) > 1]
     out.extend(f"{a}_{b}" for a, b in itertools.pairwise(syllables))
     return out
+
+
+def typed_words(text: str) -> list[tuple[str, str]]:
+    """The words of ``text`` folded, each with the word as typed (lower case).
+
+    The same words as :func:`words`; the typed form keeps the accents that
+    tell "sở" (a department) from "sơ" (in "hồ sơ").
+    """
+    folded_chars: list[str] = []
+    typed_chars: list[str] = []
+    for ch in unicodedata.normalize("NFC", text).lower():
+        folded = ch.translate(_FAST_TABLE).lower()
+        if len(folded) == 1:
+            folded_chars.append(folded)
+            typed_chars.append(ch)
+    folded_text, typed_text = "".join(folded_chars), "".join(typed_chars)
+    return [(m.group(0), typed_text[m.start() : m.end()]) for m in _WORD.finditer(folded_text)]
+
+
+def normalise_phrases(folded: str) -> str:
+    """Replace regional phrasing in folded, expanded text (see :data:`INFORMAL_PHRASES`)."""
+    padded = f" {folded} "
+    for phrase, standard in sorted(INFORMAL_PHRASES.items(), key=lambda p: -len(p[0])):
+        padded = padded.replace(f" {phrase} ", f" {standard} ")
+    return " ".join(padded.split())
+
+
+# A well-formed Vietnamese syllable, folded: onset, one to three vowels, coda.
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
+_CONSONANT_Y = re.compile(r"(?<=[^aeiouy])y$")
+
+
+def canon(word: str) -> str:
+    """One folded syllable with its spelling variants reduced to one form (for names).
+
+    Chat and older spellings write the same name differently: "fong" for
+    "phong", "dz"/"z" for "d", "Mĩ"/"Mỹ" and "Thy"/"Thi" (a final "y" after a
+    consonant). Names compare equal after this.
+    """
+    if word.startswith("f"):
+        word = "ph" + word[1:]
+    elif word.startswith("dz"):
+        word = "d" + word[2:]
+    elif word.startswith("z"):
+        word = "d" + word[1:]
+    return _CONSONANT_Y.sub("i", word)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether a folded word is a well-formed Vietnamese syllable ("phog" is not: a typo)."""
+    return bool(_SYLLABLE.match(word))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two short strings."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def has_diacritics(text: str) -> bool:

@@ -1,6 +1,7 @@
 """``woms ask "…" [--as USER] [--json]``, ``woms ask --eval``, and the index passes.
 
-``woms ask --sync`` runs one incremental pass of the index (new, edited and
+``woms ask --eval --file assistant/eval/heldout.csv`` scores another set of
+the same columns. ``woms ask --sync`` runs one incremental pass of the index (new, edited and
 deleted rows) and prints what it did and how long it took; ``woms ask
 --reconcile`` checks every indexed text against the database.
 """
@@ -111,7 +112,13 @@ def register(sub: Any) -> None:
     command.add_argument(
         "--eval", action="store_true", help="chạy bộ câu hỏi đánh giá trên tỉnh mẫu"
     )
-    command.add_argument("--eval-file", default="", help="tệp CSV câu hỏi đánh giá")
+    command.add_argument(
+        "--file",
+        "--eval-file",
+        dest="eval_file",
+        default="",
+        help="tệp CSV câu hỏi đánh giá (mặc định assistant/eval/questions.csv)",
+    )
     command.add_argument("--verbose", action="store_true", help="in các câu trả lời sai")
     command.add_argument("--sync", action="store_true", help=msg.SYNC_HELP)
     command.add_argument("--reconcile", action="store_true", help=msg.RECONCILE_HELP)

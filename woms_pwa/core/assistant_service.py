@@ -225,12 +225,35 @@ def allowed_by(scope: Scope) -> Any:
     return allowed
 
 
+def with_people(session: Session, scope: Scope, catalogue: Catalogue) -> Catalogue:
+    """The catalogue plus the people of its units, so a question may name a unit by a person.
+
+    Only people of units the scope may see: a name never reveals another unit.
+    """
+    from dataclasses import replace
+
+    from sqlalchemy import text
+
+    from assistant.catalogue import PersonEntry
+
+    visible = {u.code for u in catalogue.units}
+    rows = session.execute(
+        text("SELECT p.full_name, u.id, u.code FROM person p JOIN unit u ON u.id = p.unit_id")
+    )
+    people = tuple(
+        PersonEntry(name=str(r.full_name), unit_code=str(r.code))
+        for r in rows
+        if r.code in visible and scope.can_view_unit(r.id)
+    )
+    return replace(catalogue, people=people)
+
+
 def _catalogue(session: Session, actor: Actor, scope: Scope, db_url: str) -> Catalogue:
     key = (db_url, actor.user_id, actor.username, actor.role, actor.unit_id, actor.person_id)
     now = time.monotonic()
     found = _CATALOGUES.get(key)
     if found is None or now - found[0] > CATALOGUE_SECONDS:
-        found = (now, build_catalogue(session, scope))
+        found = (now, with_people(session, scope, build_catalogue(session, scope)))
         _CATALOGUES[key] = found
     return found[1]
 
