@@ -6,11 +6,9 @@ their scope. Approvers and leaders mark an anomaly "đã giải trình" with a n
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 import reflex as rx
 from reflex.event import EventSpec
+from sqlmodel import Session
 
 from analytics.anomalies import KIND_LABELS
 from analytics.vntext import fold_accents, format_number_vi
@@ -26,13 +24,12 @@ from woms_pwa.core.alerts.service import (
 )
 from woms_pwa.core.messages import alerts as amsg
 from woms_pwa.core.permissions import Actor, PermissionDenied
+from woms_pwa.live_refresh import LiveRefreshMixin
 from woms_pwa.routing import PageSpec
 from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 ALERTS_ROUTE = "/canh-bao"
 MAX_SHOWN = 60
-POLL_SECONDS = 5.0
-POLL_LIFETIME_S = 2 * 3600.0
 
 
 def _number(value: object, unit: str) -> str:
@@ -117,7 +114,7 @@ def anomaly_rows(actor: Actor, report: AlertReport, explainable: set[str]) -> li
     return rows
 
 
-class AlertsState(AuthState):
+class AlertsState(LiveRefreshMixin, AuthState):
     """Warnings and anomalies of the actor's scope, with a filter."""
 
     warnings: list[dict[str, str]] = []
@@ -132,7 +129,16 @@ class AlertsState(AuthState):
     status_line: str = ""
     refreshing: bool = False
     report_token: str = ""
-    watching: bool = False
+
+    def _live_route(self) -> str:
+        return ALERTS_ROUTE
+
+    def _live_stamp(self, session: Session) -> str:
+        # Cheap (two maxima); a changed data version queues the recomputation.
+        return alerts_snapshot(session).token
+
+    def _live_shown(self) -> str:
+        return self.report_token
 
     def _fill(self, actor: Actor) -> None:
         # The latest stored report, at once; the core recomputes in the background.
@@ -166,32 +172,6 @@ class AlertsState(AuthState):
         self._fill(actor)
         self.loaded = True
         return AlertsState.watch
-
-    @rx.event(background=True)
-    async def watch(self) -> None:
-        """Poll the stored report's freshness; re-read when a newer one is ready."""
-        async with self:
-            if self.watching:
-                return
-            self.watching = True
-        started = time.monotonic()
-        try:
-            while time.monotonic() - started < POLL_LIFETIME_S:
-                await asyncio.sleep(POLL_SECONDS)
-                async with self:
-                    if self.router.page.path != ALERTS_ROUTE:
-                        return
-                    with db() as session:
-                        # Cheap (two maxima); a changed version queues the recomputation.
-                        changed = alerts_snapshot(session).token != self.report_token
-                    if changed:
-                        actor = self._actor()
-                        if actor is None:
-                            return
-                        self._fill(actor)
-        finally:
-            async with self:
-                self.watching = False
 
     @rx.event
     def set_query(self, value: str) -> None:

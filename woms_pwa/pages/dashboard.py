@@ -11,14 +11,13 @@ view; the area filter re-scores the units on that area's key results (core).
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 from typing import Any
 from urllib.parse import urlencode
 
 import reflex as rx
 from reflex.event import EventSpec
+from sqlmodel import Session
 
 from analytics.scoring import PERSPECTIVES
 from analytics.vntext import format_date_vi, format_number_vi, format_percent_vi
@@ -34,14 +33,13 @@ from woms_pwa.core.reports.dashboard import (
     province_dashboard,
     year_periods,
 )
+from woms_pwa.live_refresh import LiveRefreshMixin
 from woms_pwa.pages.dashboard_charts import light_color, light_icon
 from woms_pwa.routing import PageSpec
 from woms_pwa.state import SIGN_IN_ROUTE, AuthState
 
 DASHBOARD_ROUTE = "/tong-quan"
 UNIT_ROUTE = "/tong-quan/don-vi"
-POLL_SECONDS = 5.0
-POLL_LIFETIME_S = 2 * 3600.0
 ALL = "all"
 LIGHT_WORDS = {
     "green": msg.STATUS_GREEN,
@@ -113,7 +111,7 @@ def heat_rows(rows: list[dict[str, Any]], period: str) -> list[dict[str, str]]:
     return out
 
 
-class DashboardState(AuthState):
+class DashboardState(LiveRefreshMixin, AuthState):
     """The province heatmap."""
 
     period: str = ""
@@ -129,7 +127,15 @@ class DashboardState(AuthState):
     version: str = ""
     error: str = ""
     loaded: bool = False
-    watching: bool = False
+
+    def _live_route(self) -> str:
+        return DASHBOARD_ROUTE
+
+    def _live_stamp(self, session: Session) -> str:
+        return data_version(session)
+
+    def _live_shown(self) -> str:
+        return self.version
 
     def _fill(self, actor: Actor) -> None:
         with db() as session:
@@ -200,31 +206,6 @@ class DashboardState(AuthState):
         """Show another year."""
         self.period = value
         return self._refilter()
-
-    @rx.event(background=True)
-    async def watch(self) -> None:
-        """Poll the data version; re-read the figures when a check-in (or any change) lands."""
-        async with self:
-            if self.watching:
-                return
-            self.watching = True
-        started = time.monotonic()
-        try:
-            while time.monotonic() - started < POLL_LIFETIME_S:
-                await asyncio.sleep(POLL_SECONDS)
-                async with self:
-                    if self.router.page.path != DASHBOARD_ROUTE:
-                        return
-                    with db() as session:
-                        changed = data_version(session) != self.version
-                    if changed:
-                        actor = self._actor()
-                        if actor is None:
-                            return
-                        self._fill(actor)
-        finally:
-            async with self:
-                self.watching = False
 
 
 def _cell(row: rx.Var[dict[str, str]], p: str) -> rx.Component:

@@ -7,13 +7,12 @@ result links to its full history (``/muc-tieu?kr=CODE``).
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import Any
 from urllib.parse import urlencode
 
 import reflex as rx
 from reflex.event import EventSpec
+from sqlmodel import Session
 
 from analytics.scoring import PERSPECTIVES
 from analytics.vntext import format_date_vi, format_number_vi, format_percent_vi
@@ -29,7 +28,8 @@ from woms_pwa.core.reports.dashboard import (
     monthly_ratios,
     unit_dashboard,
 )
-from woms_pwa.pages.dashboard import POLL_LIFETIME_S, POLL_SECONDS, UNIT_ROUTE, unit_href
+from woms_pwa.live_refresh import LiveRefreshMixin
+from woms_pwa.pages.dashboard import UNIT_ROUTE, unit_href
 from woms_pwa.pages.dashboard_charts import (
     radar_chart,
     radar_labels,
@@ -84,7 +84,7 @@ def kr_card_rows(
     return rows
 
 
-class UnitDashboardState(AuthState):
+class UnitDashboardState(LiveRefreshMixin, AuthState):
     """One unit's dashboard."""
 
     unit: str = ""
@@ -104,7 +104,18 @@ class UnitDashboardState(AuthState):
     error: str = ""
     loaded: bool = False
     version: str = ""
-    watching: bool = False
+
+    def _live_route(self) -> str:
+        return UNIT_ROUTE
+
+    def _live_stamp(self, session: Session) -> str:
+        return data_version(session)
+
+    def _live_shown(self) -> str:
+        return self.version
+
+    def _live_paused(self) -> bool:
+        return bool(self.error)
 
     def _fill(self, actor: Actor) -> None:
         with db() as session:
@@ -198,29 +209,6 @@ class UnitDashboardState(AuthState):
             return None
         self.loaded = True
         return UnitDashboardState.watch
-
-    @rx.event(background=True)
-    async def watch(self) -> None:
-        """Re-read the unit's figures when the data version changes (see ``/tong-quan``)."""
-        async with self:
-            if self.watching:
-                return
-            self.watching = True
-        started = time.monotonic()
-        try:
-            while time.monotonic() - started < POLL_LIFETIME_S:
-                await asyncio.sleep(POLL_SECONDS)
-                async with self:
-                    if self.router.page.path != UNIT_ROUTE or self.error:
-                        return
-                    with db() as session:
-                        changed = data_version(session) != self.version
-                    actor = self._actor() if changed else None
-                    if actor is not None:
-                        self._fill(actor)
-        finally:
-            async with self:
-                self.watching = False
 
 
 def kr_card(row: rx.Var[dict[str, str]]) -> rx.Component:
