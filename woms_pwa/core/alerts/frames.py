@@ -35,7 +35,8 @@ class AlertFrames:
             with ``cumulative``, ``current``, ``last_checkin``, ``done``.
         readings: last reading per key result and month, all years, with
             ``series`` (the current key result it belongs to) and owner columns.
-        history: ``series, year, month, value, target, direction, cumulative``
+        history: ``series, year, month, value, target, direction, cumulative,
+            baseline, unit``
             for ``analytics.forecast``.
         peer_groups: series -> metric code.
     """
@@ -149,6 +150,14 @@ def load_alert_frames(session: Session, period: str, as_of: dt.date) -> AlertFra
             ),
             "direction": readings["series"].map(direction).to_numpy(),
             "cumulative": readings["series"].map(krs.set_index("kr_code")["cumulative"]).to_numpy(),
+            # The plan's starting value (month 0 of a level with no December reading)
+            # and the unit ("%" keeps a rate's forecast within 0–100).
+            "baseline": np.where(
+                readings["year"] == year,
+                readings["series"].map(krs.set_index("kr_code")["baseline"]),
+                np.nan,
+            ),
+            "unit": readings["series"].map(krs.set_index("kr_code")["unit"]).to_numpy(),
         }
     )
     history = history[history["direction"] != "milestone"].reset_index(drop=True)
