@@ -7,6 +7,7 @@ accepted both ways on input.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -98,6 +99,29 @@ def format_date_vi(value: object) -> str:
     if value is None:
         return "—"
     return value.strftime("%d/%m/%Y")  # type: ignore[attr-defined, no-any-return]
+
+
+# Việt Nam keeps one time zone and no daylight saving: UTC+7 all year.
+VN_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def to_vn_time(moment: dt.datetime) -> dt.datetime:
+    """The same instant on Vietnamese clocks; a naive time is taken as UTC (how it is stored)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(VN_TIME)
+
+
+def format_time_vi(moment: dt.datetime) -> str:
+    """``HH:MM`` on Vietnamese clocks."""
+    return to_vn_time(moment).strftime("%H:%M")
+
+
+def format_datetime_vi(moment: dt.datetime | None) -> str:
+    """``dd/mm/yyyy HH:MM`` on Vietnamese clocks (``"—"`` for none)."""
+    if moment is None:
+        return "—"
+    return to_vn_time(moment).strftime("%d/%m/%Y %H:%M")
 
 
 def format_percent_vi(ratio: float | None, decimals: int = 1) -> str:

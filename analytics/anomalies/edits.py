@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics.anomalies import messages as msg
 from analytics.anomalies.policy import ANOMALY_COLUMNS, AnomalyPolicy
-from analytics.vntext import format_date_vi, format_number_vi
+from analytics.vntext import format_date_vi, format_datetime_vi, format_number_vi
 
 
 def deadline_bursts(
@@ -113,7 +113,7 @@ def edits_after_approval(changes: pd.DataFrame, policy: AnomalyPolicy) -> pd.Dat
             at=format_date_vi(when.date()),
             approved=format_date_vi(ok.date()),
         )
-        evidence = f"{row.field}: {row.old_value} → {row.new_value} ({when:%d/%m/%Y %H:%M} UTC)"
+        evidence = f"{row.field}: {row.old_value} → {row.new_value} ({format_datetime_vi(when)})"
         rows.append(
             (
                 row.kr_code,

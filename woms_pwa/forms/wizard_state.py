@@ -13,6 +13,7 @@ from typing import Any
 import reflex as rx
 from reflex.event import EventSpec
 
+from analytics.vntext import format_time_vi
 from woms_pwa.context import db, settings
 from woms_pwa.core.forms.catalogue import (
     FormError,
@@ -169,7 +170,7 @@ class WizardMixin(rx.State, mixin=True):
                 context_key=self.context_key,
                 answers=to_nested(self._spec(), self.answers, self.groups),
             )
-        local = stamp.astimezone().strftime("%H:%M")
+        local = format_time_vi(stamp)
         self.draft_note = msg.FORM_DRAFT_SAVED.format(time=local)
 
     def _changed(self, key: str) -> EventSpec | None:

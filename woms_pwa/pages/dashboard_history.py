@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex.event import EventSpec
 
-from analytics.vntext import format_date_vi, format_number_vi
+from analytics.vntext import format_date_vi, format_datetime_vi, format_number_vi
 from woms_pwa.components.layout import error_callout, loading_block, page
 from woms_pwa.components.progress import light_badge, progress_bar
 from woms_pwa.context import db
@@ -88,7 +88,7 @@ class HistoryState(AuthState):
         self.audit = [
             {
                 "key": str(a["id"]),
-                "at": a["at"].strftime("%d/%m/%Y %H:%M"),
+                "at": format_datetime_vi(a["at"]),
                 "actor": a["actor"],
                 "change": f"{a['action']}: {a['old'] or '∅'} → {a['new'] or '∅'}",
                 "reason": a["reason"],

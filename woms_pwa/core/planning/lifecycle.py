@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from analytics.plan_checks import ERROR
+from analytics.vntext import format_datetime_vi
 from woms_pwa.core import messages as base_msg
 from woms_pwa.core.messages import planning as msg
 from woms_pwa.core.models import Plan, Task, Unit, UserAccount, utcnow
@@ -296,7 +297,7 @@ def list_reviews(session: Session, actor: Actor, plan_id: int) -> list[ReviewRow
             msg.REVIEW_ACTIONS.get(r.action, r.action),
             r.comment,
             r.actor,
-            r.at.strftime("%d/%m/%Y %H:%M"),
+            format_datetime_vi(r.at),
         )
         for r in rows
     ]
