@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 from reflex.event import EventSpec
 
-from analytics.vntext import format_date_vi
+from analytics.vntext import format_date_vi, to_vn_time
 from woms_pwa.context import db
 from woms_pwa.core.forms.catalogue import (
     FormError,
@@ -88,7 +88,7 @@ class FormEditorState(AuthState):
             {
                 "key": str(r.id),
                 "who": r.submitted_by,
-                "when": format_date_vi(r.created_at.date()),
+                "when": format_date_vi(to_vn_time(r.created_at).date()),
                 "version": msg.VERSION.format(version=r.version),
             }
             for r in rows

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import reflex as rx
 from reflex.event import EventSpec
 
-from analytics.vntext import format_date_vi
+from analytics.vntext import format_date_vi, to_vn_time
 from woms_pwa.components.layout import loading_block, page
 from woms_pwa.components.nav import NavItem
 from woms_pwa.context import db
@@ -51,7 +51,7 @@ class FormListState(AuthState):
             {
                 "key": str(s.id),
                 "title": titles.get(s.form_code, s.form_code),
-                "meta": f"{format_date_vi(s.created_at.date())} · {msg.VERSION.format(version=s.version)}",
+                "meta": f"{format_date_vi(to_vn_time(s.created_at).date())} · {msg.VERSION.format(version=s.version)}",
             }
             for s in sent
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex.event import EventSpec
 
-from analytics.vntext import format_date_vi
+from analytics.vntext import format_date_vi, to_vn_time
 from woms_pwa.components.layout import loading_block, page
 from woms_pwa.context import db
 from woms_pwa.core import messages as msg
@@ -34,7 +34,7 @@ class NotificationsState(AuthState):
                     "title": n.title,
                     "body": n.body,
                     "link": n.link,
-                    "date": format_date_vi(n.created_at.date()),
+                    "date": format_date_vi(to_vn_time(n.created_at).date()),
                     "unread": "1" if n.read_at is None else "0",
                 }
                 for n in rows
