@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlmodel import Session, select
 
 from woms_pwa.api.deps import get_actor, get_session
-from woms_pwa.core.evaluation.scoring import EvaluationError, run_scoring
+from woms_pwa.core.evaluation.runs import scored_run
+from woms_pwa.core.evaluation.scoring import EvaluationError
 from woms_pwa.core.models import Person, Unit
 from woms_pwa.core.permissions import Actor, scope_for
 
@@ -24,7 +25,7 @@ def get_scores(
 ) -> dict[str, Any]:
     """The ``woms score --json`` document for the units and people the actor may see."""
     try:
-        data = run_scoring(session, period, as_of).payload()
+        data = scored_run(session, period, as_of).payload()
     except EvaluationError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     scope = scope_for(session, actor)

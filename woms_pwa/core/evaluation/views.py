@@ -1,7 +1,9 @@
 """Read models of the evaluation pages: display-ready rows (Vietnamese text only).
 
-Each function checks that the actor may see the subject, scores the period
-(``scoring.run_scoring``) and returns plain rows; the pages only lay them out.
+Each function checks that the actor may see the subject, takes the scored
+period (``runs.scored_run``: the province's run, recomputed only when the data
+or the configuration changed) and returns plain rows; the pages only lay them
+out. Records, steps and declarations are read fresh on every call.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from woms_pwa.core.evaluation.rights import (
     can_view,
     resolve_subject,
 )
+from woms_pwa.core.evaluation.runs import scored_run
 from woms_pwa.core.evaluation.scoring import (
     EvaluationRun,
     key_result_titles,
     parse_period_or_fail,
-    run_scoring,
 )
 from woms_pwa.core.messages import evaluation as emsg
 from woms_pwa.core.models import Period, Person, Unit, UserAccount
@@ -230,7 +232,7 @@ def person_view(
     subject = resolve_subject(session, person_code)
     require(subject.kind == "person", msg.UNKNOWN_PERSON.format(code=person_code))
     require(can_view(session, actor, subject), emsg.FORBIDDEN_VIEW)
-    run = run_scoring(session, spec.code, as_of)
+    run = scored_run(session, spec.code, as_of)
     people = run.individual.people
     found = people.loc[people["code"] == subject.code]
     row = found.iloc[0] if not found.empty else None
@@ -293,7 +295,7 @@ def unit_view(
     assert unit is not None
     subject = Subject("unit", unit.code, unit.name, unit.id or 0, unit.code)
     require(can_view(session, actor, subject), emsg.FORBIDDEN_VIEW)
-    run = run_scoring(session, spec.code, as_of)
+    run = scored_run(session, spec.code, as_of)
     units = run.collective.units
     found = units.loc[units["code"] == unit.code]
     row = found.iloc[0] if not found.empty else None

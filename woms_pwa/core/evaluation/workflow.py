@@ -29,7 +29,8 @@ from woms_pwa.core.evaluation.rights import (
     can_self_assess,
     resolve_subject,
 )
-from woms_pwa.core.evaluation.scoring import EvaluationError, parse_period_or_fail, run_scoring
+from woms_pwa.core.evaluation.runs import scored_run
+from woms_pwa.core.evaluation.scoring import EvaluationError, parse_period_or_fail
 from woms_pwa.core.messages import evaluation as emsg
 from woms_pwa.core.models import Period, utcnow
 from woms_pwa.core.permissions import Actor, require
@@ -342,8 +343,8 @@ def assess(
 def computed_result(
     session: Session, subject: Subject, period: str, as_of: dt.date | str | None = None
 ) -> tuple[str | None, float | None, str]:
-    """The rating, total and explanation the rules give a subject now."""
-    run = run_scoring(session, period, as_of)
+    """The rating, total and explanation the rules give a subject now (the pages' run)."""
+    run = scored_run(session, period, as_of)
     if subject.kind == "unit":
         rows = run.collective.units.loc[run.collective.units["code"] == subject.code]
     else:

@@ -31,6 +31,7 @@ from analytics.dashboard import (
 from analytics.scoring import ScoreResult, score_units
 from woms_pwa.core import messages as msg
 from woms_pwa.core.permissions import Actor, PermissionDenied, Scope, scope_for
+from woms_pwa.core.services.snapshots import data_version as shared_data_version
 
 _CACHE: OrderedDict[tuple[Any, ...], ScoredPeriod] = OrderedDict()
 _CACHE_SIZE = 6
@@ -48,15 +49,8 @@ class ScoredPeriod:
 
 
 def data_version(session: Session) -> str:
-    """A cheap fingerprint of "has anything changed" (three indexed aggregates)."""
-    row = session.execute(
-        text(
-            "SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_entry),"
-            " (SELECT COALESCE(MAX(id), 0) FROM check_in),"
-            " (SELECT COUNT(*) FROM key_result)"
-        )
-    ).one()
-    return f"{row[0]}.{row[1]}.{row[2]}"
+    """A cheap fingerprint of "has anything changed" (the shared stamp, as text)."""
+    return ".".join(str(part) for part in shared_data_version(session))
 
 
 def _latest_as_of(frame: pd.DataFrame, today: dt.date) -> dt.date:
