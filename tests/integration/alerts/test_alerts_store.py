@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from analytics.vntext import format_time_vi
 from woms_pwa.core.alerts import service
 from woms_pwa.core.alerts.service import STORE, alerts_view, refresh_alerts
 from woms_pwa.core.db import session_scope
@@ -79,12 +80,12 @@ def test_stale_report_comes_at_once_with_its_time_and_the_owner_is_told(
     _checkin(loaded, cadre, "6", "alerts-store-1", dt.date(2025, 4, 30))
     _checkin(loaded, cadre, "4", "alerts-store-2")  # a cumulative count that falls
 
-    started = time.perf_counter()
+    # The old report comes back at once (no recomputation in the request); how
+    # fast is a benchmark's business (tests/bench/bench_alert_pages.py).
     stale = _view(loaded, leader)
-    assert time.perf_counter() - started < 1.0
     assert stale.snapshot.computed_at == first.snapshot.computed_at
     assert not stale.snapshot.fresh and stale.snapshot.refreshing
-    when = first.snapshot.computed_at.astimezone().strftime("%H:%M")  # type: ignore[union-attr]
+    when = format_time_vi(first.snapshot.computed_at)  # type: ignore[arg-type]
     assert stale.status_line == msg.COMPUTED_AT_UPDATING.format(when=when)
     assert stale.report is not None
     assert not any(a["kr_code"] == "TP-2025-DV2.1" for a in stale.report.anomalies)

@@ -25,6 +25,7 @@ from sqlmodel import Session, col, select
 from analytics.anomalies import AnomalyPolicy, detect_anomalies
 from analytics.forecast import forecast_year_end
 from analytics.forecast.cli import METHOD_LABELS
+from analytics.vntext import to_vn_time
 from analytics.warnings import (
     WarningPolicy,
     evaluate_warnings,
@@ -584,7 +585,8 @@ def _own_pending(session: Session, actor: Actor, after_id: int) -> dt.datetime |
 
 
 def _clock(moment: dt.datetime, now: dt.datetime) -> str:
-    local, today = moment.astimezone(), now.astimezone().date()
+    # Vietnamese clocks whatever the server's zone (a UTC server said 09:14 for 16:14).
+    local, today = to_vn_time(moment), to_vn_time(now).date()
     if local.date() == today:
         return local.strftime("%H:%M")
     return msg.CLOCK_OTHER_DAY.format(time=local.strftime("%H:%M"), date=local.strftime("%d/%m/%Y"))
