@@ -7,6 +7,7 @@ from reflex.event import EventSpec
 
 from woms_pwa.components.layout import error_callout, loading_block, page
 from woms_pwa.components.nav import NavItem
+from woms_pwa.components.settings_form import settings_form
 from woms_pwa.context import db
 from woms_pwa.core.evaluation.config import (
     FORM_FIELDS,
@@ -98,25 +99,12 @@ def config_page() -> rx.Component:
                 ),
                 rx.cond(
                     ConfigState.values.contains("tot_min"),
-                    rx.form(
-                        rx.vstack(
-                            rx.text(emsg.CONFIG_HINT, size="2", color_scheme="gray"),
-                            *[_field(name) for name in FORM_FIELDS],
-                            rx.button(
-                                emsg.CONFIG_SAVE,
-                                type="submit",
-                                size="3",
-                                width="100%",
-                                min_height="48px",
-                                id="save-config",
-                            ),
-                            spacing="3",
-                            width="100%",
-                            align="stretch",
-                        ),
+                    settings_form(
+                        emsg.CONFIG_HINT,
+                        [_field(name) for name in FORM_FIELDS],
+                        save_label=emsg.CONFIG_SAVE,
+                        save_id="save-config",
                         on_submit=ConfigState.save,
-                        reset_on_submit=False,
-                        width="100%",
                     ),
                 ),
                 spacing="3",

@@ -15,6 +15,7 @@ from reflex.event import EventSpec
 
 from analytics.vntext import format_date_vi
 from woms_pwa.components.layout import error_callout, loading_block, page
+from woms_pwa.components.settings_form import settings_form
 from woms_pwa.context import db
 from woms_pwa.core.messages import planning as msg
 from woms_pwa.core.permissions import PermissionDenied
@@ -182,25 +183,12 @@ def deadline_config_page() -> rx.Component:
                 ),
                 rx.cond(
                     s.can_edit,
-                    rx.form(
-                        rx.vstack(
-                            rx.text(s.hint, size="2", color_scheme="gray"),
-                            *[_rule_row(key) for key in DEFAULT_RULES],
-                            rx.button(
-                                msg.DEADLINE_CONFIG_SAVE,
-                                type="submit",
-                                size="3",
-                                width="100%",
-                                min_height="48px",
-                                id="save-deadlines",
-                            ),
-                            spacing="3",
-                            width="100%",
-                            align="stretch",
-                        ),
+                    settings_form(
+                        s.hint,
+                        [_rule_row(key) for key in DEFAULT_RULES],
+                        save_label=msg.DEADLINE_CONFIG_SAVE,
+                        save_id="save-deadlines",
                         on_submit=DeadlineConfigState.save,
-                        reset_on_submit=False,
-                        width="100%",
                     ),
                 ),
                 spacing="3",

@@ -16,6 +16,7 @@ import pytest
 from woms_pwa.core import assistant_service
 from woms_pwa.core.db import session_scope
 from woms_pwa.core.exchange.importer import import_dataset
+from woms_pwa.core.exchange.schema import PLAN
 from woms_pwa.core.permissions import Actor
 from woms_pwa.core.settings import Settings
 
@@ -38,29 +39,7 @@ PEOPLE = [
     ("YT.01", "Lê Thị Hoa", "BD.SYT", "Giám đốc Sở", 1),
     ("XD.01", "Nguyễn Hữu Lộc", "BD.SXD", "Giám đốc Sở", 1),
 ]
-PLAN_COLUMNS = [
-    "owner_code",
-    "period",
-    "perspective",
-    "area",
-    "task_code",
-    "task",
-    "task_weight",
-    "kr_code",
-    "kr",
-    "kind",
-    "breakthrough",
-    "unit",
-    "baseline",
-    "target",
-    "direction",
-    "weight",
-    "due",
-    "parent_kr_code",
-    "metric_code",
-    "reference",
-    "evidence_required",
-]
+PLAN_COLUMNS = list(PLAN.columns)  # the exchange format's own column order
 
 
 def _kr(owner: str, task: str, task_title: str, code: str, title: str, **extra: str) -> dict:
