@@ -144,9 +144,11 @@ def e2e_server(
         _wait_until_up(url, process, log)
         yield url, db_url
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
         try:
+            os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=20)
+        except ProcessLookupError:
+            pass  # the server exited early; its log is in the error above
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
         fcntl.flock(lock, fcntl.LOCK_UN)

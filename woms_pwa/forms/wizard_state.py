@@ -54,7 +54,9 @@ from woms_pwa.forms.answers import (
     to_nested,
 )
 
-UPLOAD_SLOTS = 3
+# Upload boxes rendered per step: the definition allows 3 top-level file fields;
+# the rest serve file fields inside the rows of a repeating group.
+UPLOAD_SLOTS = 6
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
@@ -206,7 +208,14 @@ class WizardMixin(rx.State, mixin=True):
 
     @rx.event
     def add_row(self, group: str) -> EventSpec | None:
-        """Add an empty row to a repeating group."""
+        """Add an empty row to a repeating group (unless its files would lack upload boxes)."""
+        fdef = self._spec().field(group)
+        files_per_row = sum(1 for f in fdef.fields if f.type in FILE_TYPES) if fdef else 0
+        if files_per_row and len(self.slots) + files_per_row > UPLOAD_SLOTS:
+            self.form_error = msg.FILE_SLOTS_FULL.format(count=UPLOAD_SLOTS)
+            return None
+        if self.form_error == msg.FILE_SLOTS_FULL.format(count=UPLOAD_SLOTS):
+            self.form_error = ""
         self.groups = {**self.groups, group: self.groups.get(group, 0) + 1}
         return self._changed(group)
 
@@ -386,6 +395,21 @@ class WizardMixin(rx.State, mixin=True):
         self._rejected(2, rejected)
 
     @rx.event
+    def rejected_3(self, rejected: list[dict[str, Any]]) -> None:
+        """A file the fourth slot refused on the phone."""
+        self._rejected(3, rejected)
+
+    @rx.event
+    def rejected_4(self, rejected: list[dict[str, Any]]) -> None:
+        """A file the fifth slot refused on the phone."""
+        self._rejected(4, rejected)
+
+    @rx.event
+    def rejected_5(self, rejected: list[dict[str, Any]]) -> None:
+        """A file the sixth slot refused on the phone."""
+        self._rejected(5, rejected)
+
+    @rx.event
     async def upload_0(self, files: list[rx.UploadFile]) -> EventSpec | None:
         """Files chosen in the first upload slot of the step."""
         return await self._receive(0, files)
@@ -399,6 +423,21 @@ class WizardMixin(rx.State, mixin=True):
     async def upload_2(self, files: list[rx.UploadFile]) -> EventSpec | None:
         """Files chosen in the third upload slot of the step."""
         return await self._receive(2, files)
+
+    @rx.event
+    async def upload_3(self, files: list[rx.UploadFile]) -> EventSpec | None:
+        """Files chosen in the fourth upload slot of the step."""
+        return await self._receive(3, files)
+
+    @rx.event
+    async def upload_4(self, files: list[rx.UploadFile]) -> EventSpec | None:
+        """Files chosen in the fifth upload slot of the step."""
+        return await self._receive(4, files)
+
+    @rx.event
+    async def upload_5(self, files: list[rx.UploadFile]) -> EventSpec | None:
+        """Files chosen in the sixth upload slot of the step."""
+        return await self._receive(5, files)
 
 
 def _field_key(row: dict[str, str]) -> str:

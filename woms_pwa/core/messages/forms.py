@@ -189,3 +189,7 @@ BUILDER_LAST_CHILD = (
     "Nhóm lặp cần ít nhất một trường con; hãy thêm trường khác trước khi xoá trường này."
 )
 BUILDER_GROUP_MISSING = "Không tìm thấy nhóm lặp “{key}”; vui lòng tải lại trang."
+FILE_SLOTS_FULL = (
+    "Mỗi bước đính kèm được tối đa {count} tệp/ảnh nên không thêm được dòng có tệp nữa. "
+    "Có thể gộp các minh chứng vào một tệp PDF."
+)
