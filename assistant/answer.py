@@ -12,13 +12,24 @@ from collections.abc import Callable, Mapping, Sequence
 
 from analytics.vntext import format_date_vi, format_percent_vi
 from assistant import phrases as ph
-from assistant.catalogue import Catalogue, KeyResultEntry, UnitEntry
+from assistant.catalogue import Catalogue, KeyResultEntry, UnitEntry, strip_kind
 from assistant.facts import KeyResultFacts
-from assistant.index import NoteIndex
+from assistant.index import NoteIndex, where_clause
+from assistant.quality import QUALITY_CUES, AnomalyLookup
 from assistant.question import Intent, ParsedQuestion, Period
-from assistant.retrieval import Allowed, Ranked, causes, conclusions
+from assistant.retrieval import (
+    CONCLUSION_CUES,
+    Allowed,
+    Ranked,
+    causes,
+    conclusions,
+    diverse,
+    has_cue,
+    in_period,
+    rank,
+)
 from assistant.sources import Source
-from assistant.text import words
+from assistant.text import terms, words
 from assistant.wording import Answer, Citation, describe, measure, num, pace
 
 # Localities of the same level: one's texts naming another are about the other.
@@ -38,6 +49,7 @@ class Composer:
         facts: computes facts for key result codes.
         allowed: whether the user may see a source.
         link_for: the app link of a source.
+        anomalies: the data-quality findings the user may see (``None``: not available).
     """
 
     def __init__(
@@ -47,8 +59,10 @@ class Composer:
         facts: FactsLookup,
         allowed: Allowed,
         link_for: LinkFor,
+        anomalies: AnomalyLookup | None = None,
     ) -> None:
         """Keep the collaborators."""
+        self.anomalies = anomalies
         self.index = index
         self.catalogue = catalogue
         self.facts = facts
@@ -75,14 +89,25 @@ class Composer:
                 # A named place outside the user's scope (or misspelt): say so,
                 # never answer about other units instead.
                 return Answer(ph.NO_UNIT, status="no_unit")
+            if parsed.intent is Intent.QUALITY:
+                return self._quality(parsed, None)
             if parsed.key_results and parsed.intent is not Intent.CONCLUDED:
                 return self._risk(parsed)
             if parsed.intent is Intent.RISK:
                 return self._risk_all(parsed)
             return Answer(ph.NO_UNIT, status="no_unit")
         if parsed.off_topic:
+            # No title is about the subject; the unit's own notes may still be
+            # ("hộ chưa nhận tiền bồi thường" lives in the notes of a key result).
+            led = self._note_led(parsed, parsed.units[0], None) if len(parsed.units) == 1 else None
+            if led is not None:
+                return self._explain(parsed, parsed.units[0], led)
             names = ", ".join(u.name for u in parsed.units)
             return Answer(f"{ph.NO_KR.format(unit=names)} {ph.OUT_OF_SCOPE}", status="no_data")
+        if parsed.intent is Intent.QUALITY:
+            return self._quality(parsed, parsed.units[0])
+        if parsed.intent is Intent.ABOUT and len(parsed.units) > 1:
+            return self._about(parsed)
         if parsed.intent is Intent.COMPARE and len(parsed.units) > 1:
             return self._compare(parsed)
         unit = parsed.units[0]
@@ -100,6 +125,10 @@ class Composer:
             for score, kr in zip(scores, parsed.key_results, strict=False)
             if kr.unit_code == unit.code
         ]
+        if parsed.intent in (Intent.WHY, Intent.STATUS):
+            led = self._note_led(parsed, unit, scored[0][1] if scored else None)
+            if led is not None:
+                return led
         if not scored:
             return None
         best = scored[0][0]
@@ -113,6 +142,74 @@ class Composer:
         if lagging and lagging[0].behind:
             return next(kr for kr in close if kr.code == lagging[0].kr_code)
         return close[0]
+
+    def _note_led(
+        self, parsed: ParsedQuestion, unit: UnitEntry, titled: KeyResultEntry | None
+    ) -> KeyResultEntry | None:
+        """The key result whose notes, not its title, carry the question's subject.
+
+        "Mỹ Hào thiếu mấy công chức": the title "Cử 61 lượt cán bộ, công chức
+        đi đào tạo" shares "công chức", but only the notes of the one-stop-shop
+        key result say "thiếu 4 công chức". Another key result wins when one of
+        its texts in this unit covers strictly more of the question's subject
+        words than the title-matched key result does with its title and its own
+        texts together, and shares a two-syllable phrase of the question. With
+        no title match at all (``titled`` is ``None``), the text must also cover
+        half of the subject words.
+        """
+        content = set(parsed.content_terms)
+        if not content:
+            return None
+        own = {
+            k.code: k
+            for k in self.catalogue.key_results
+            if k.unit_code == unit.code and k.year == parsed.year and not k.personal
+        }
+        phrases = {t for t in content if "_" in t}
+        period = self._period(parsed)
+        found: dict[str, Source] = {}
+        for source in self.index.search(parsed.text, where_clause(unit_code=unit.code), 40):
+            found.setdefault(source.id, source)
+        # Notes, comments and blockers are few: read them all, so an approximate
+        # vector search missing one never changes the key result chosen.
+        written = where_clause(unit_code=unit.code, kind=["note", "comment", "blocker"])
+        for source in self.index.get(written, 400):
+            found.setdefault(source.id, source)
+        if titled is not None:
+            for source in self.index.get(
+                where_clause(unit_code=unit.code, kr_code=titled.code), 400
+            ):
+                found.setdefault(source.id, source)
+        held = content & set(terms(titled.text())) if titled is not None else set()
+        best: dict[str, tuple[int, int]] = {}
+        covers: dict[str, set[str]] = {}
+        for source in found.values():
+            if (
+                source.unit_code != unit.code
+                or source.kr_code not in own
+                or not self.allowed(source)
+                or not in_period(source, period, True)
+            ):
+                continue
+            seen = set(terms(source.text))
+            covered = content & seen
+            if titled is not None and source.kr_code == titled.code:
+                held |= covered
+                continue
+            if not phrases & seen:
+                continue
+            key = (len(covered), len(phrases & seen))
+            if key > best.get(source.kr_code, (-1, -1)):
+                best[source.kr_code] = key
+                covers[source.kr_code] = covered
+        chosen = [
+            code
+            for code in best
+            if covers[code] > held and (titled is not None or 2 * len(covers[code]) >= len(content))
+        ]
+        if not chosen:
+            return None
+        return own[max(chosen, key=lambda code: best[code])]
 
     def _facts(self, codes: Sequence[str]) -> Mapping[str, KeyResultFacts]:
         """Facts as of the end of the period asked about ("đến tháng 6")."""
@@ -401,3 +498,127 @@ class Composer:
         cited: list[Citation] = []
         self._cite(sorted(found, key=lambda r: r.source.date or dt.date.min), cited, lines)
         return Answer("\n".join(lines), cited)
+
+    def _quality(self, parsed: ParsedQuestion, unit: UnitEntry | None) -> Answer:
+        """Data-quality findings (figures identical to the target…) with their evidence."""
+        if self.anomalies is None:
+            return Answer(ph.QUALITY_UNAVAILABLE, status="no_data")
+        kr = self._kr_of(parsed, unit) if unit is not None else None
+        if kr is not None:
+            codes = [kr.code]
+        else:
+            codes = [
+                k.code
+                for k in self.catalogue.key_results
+                if k.year == parsed.year
+                and not k.personal
+                and (unit is None or k.unit_code == unit.code)
+            ]
+        found = [
+            a
+            for a in self.anomalies(codes, parsed.year)
+            if a.kr_code in set(codes) and self.allowed(a.source())
+        ]
+        found.sort(key=lambda a: (a.unit_name, a.kr_title))
+        kr_text = f" ({kr.title})" if kr else ""
+        cited: list[Citation] = []
+        lines: list[str] = []
+        if found:
+            head = (
+                ph.QUALITY_HEAD.format(unit=unit.name, kr=kr_text)
+                if unit is not None
+                else ph.QUALITY_ALL_HEAD
+            )
+            lines.append(head)
+            shown = [
+                Ranked(
+                    a.source(),
+                    1.0,
+                    f"{a.kr_title if unit else f'{a.unit_name} – {a.kr_title}'}: {a.message} "
+                    f"Số liệu báo cáo: {a.evidence}.",
+                    True,
+                )
+                for a in found[:8]
+            ]
+            self._cite(shown, cited, lines)
+        said = self._quality_notes(parsed, unit, kr) if unit is not None else []
+        if said:
+            lines.append(ph.QUALITY_NOTES)
+            self._cite(said, cited, lines)
+        if not lines:
+            text = (
+                ph.QUALITY_NONE.format(unit=unit.name, kr=kr_text, year=parsed.year)
+                if unit is not None
+                else ph.QUALITY_NONE_ALL.format(year=parsed.year)
+            )
+            return Answer(text, status="no_data")
+        return Answer("\n".join(lines), cited)
+
+    def _quality_notes(
+        self, parsed: ParsedQuestion, unit: UnitEntry, kr: KeyResultEntry | None
+    ) -> list[Ranked]:
+        """Notes and comments of the unit that speak about its figures (checking, evidence)."""
+        kinds = ["note", "comment"]
+        pool = {s.id: s for s in self.index.get(where_clause(unit_code=unit.code, kind=kinds), 400)}
+        query = f"{parsed.text} {kr.title if kr else ''}"
+        for source in self.index.search(query, where_clause(unit_code=unit.code, kind=kinds), 40):
+            pool.setdefault(source.id, source)
+        texts = [
+            s
+            for s in pool.values()
+            if s.unit_code == unit.code
+            and self.allowed(s)
+            and in_period(s, self._period(parsed), True)
+            and (kr is None or not s.kr_code or s.kr_code == kr.code)
+            and has_cue(s.text, QUALITY_CUES)
+        ]
+        ranked = rank(texts, query, kr.code if kr else "", self.index.frequencies, QUALITY_CUES)
+        return diverse(ranked, 2)
+
+    def _about(self, parsed: ParsedQuestion) -> Answer:
+        """What one unit (the first named) said about another ("Sở Nội vụ … về Mỹ Hào").
+
+        Texts filed under the subject unit and written by the speaker's people
+        come first; failing those, the speaker's own texts that name the
+        subject. Nothing else is quoted: another author's words are not the
+        speaker's opinion.
+        """
+        speaker, subject = parsed.units[0], parsed.units[1]
+        kr = self._kr_of(parsed, subject)
+        query = self._query(parsed, kr)
+        authors = sorted(
+            {p.code for p in self.catalogue.people if p.unit_code == speaker.code and p.code}
+            | {p.name for p in self.catalogue.people if p.unit_code == speaker.code}
+        )
+        pool: list[Source] = []
+        if authors:
+            pool = [
+                s
+                for s in self.index.get(where_clause(unit_code=subject.code, author=authors), 400)
+                if s.unit_code == subject.code
+            ]
+        if not pool:
+            name = strip_kind(tuple(words(subject.name))) or tuple(words(subject.name))
+            pool = [
+                s
+                for s in self.index.search(query, where_clause(unit_code=speaker.code), 40)
+                if s.unit_code == speaker.code and _names(words(s.text), name)
+            ]
+        pool = [s for s in pool if self.allowed(s) and in_period(s, parsed.period, False)]
+        ranked = diverse(rank(pool, query, "", self.index.frequencies, CONCLUSION_CUES), 3)
+        if not ranked:
+            period = f" trong {parsed.period.label}" if parsed.period else ""
+            return Answer(
+                ph.ABOUT_NONE.format(speaker=speaker.name, subject=subject.name, period=period),
+                status="no_data",
+            )
+        lines = [ph.ABOUT_HEAD.format(speaker=speaker.name, subject=subject.name)]
+        cited: list[Citation] = []
+        self._cite(sorted(ranked, key=lambda r: r.source.date or dt.date.min), cited, lines)
+        return Answer("\n".join(lines), cited)
+
+
+def _names(seq: Sequence[str], name: tuple[str, ...]) -> bool:
+    """Whether the words ``seq`` contain the name ``name`` (folded syllables)."""
+    n = len(name)
+    return any(tuple(seq[i : i + n]) == name for i in range(len(seq) - n + 1))

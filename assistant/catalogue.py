@@ -89,6 +89,7 @@ class PersonEntry:
 
     name: str
     unit_code: str
+    code: str = ""
 
     def alias(self) -> tuple[str, ...]:
         """The folded full name (family, middle and given names)."""

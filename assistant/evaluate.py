@@ -41,7 +41,11 @@ class EvalQuestion:
 
 
 def load_questions(path: str | Path | None = None) -> list[EvalQuestion]:
-    """Read the evaluation CSV (``question, expected_status, expected_unit, cause_keywords, note``)."""
+    """Read the evaluation CSV (``question, expected_status, expected_unit, cause_keywords, note``).
+
+    A row whose question starts with ``#`` marks a block (e.g. questions added
+    later) and is not a question.
+    """
     with Path(path or DEFAULT_SET).open(encoding="utf-8", newline="") as handle:
         return [
             EvalQuestion(
@@ -54,6 +58,7 @@ def load_questions(path: str | Path | None = None) -> list[EvalQuestion]:
                 note=row.get("note", "").strip(),
             )
             for row in csv.DictReader(handle)
+            if not row["question"].strip().startswith("#")
         ]
 
 

@@ -13,6 +13,7 @@ KIND_LABELS = {
     "evidence": "Minh chứng",
     "note": "Ghi chú",
     "comment": "Ý kiến",
+    "anomaly": "Kiểm tra số liệu",
 }
 LIGHT_LABELS = {
     "green": "đúng tiến độ",
@@ -61,3 +62,11 @@ UNIT_BEHIND = "Các chỉ tiêu chậm tiến độ của {unit}:"
 UNIT_FINE = "Các chỉ tiêu của {unit} đều đang đạt tiến độ."
 CITE = "[{n}]"
 LLM_SOURCES = "Nguồn: {refs}"
+QUALITY_HEAD = "Số liệu bất thường của {unit}{kr} do hệ thống phát hiện:"
+QUALITY_ALL_HEAD = "Các số liệu bất thường do hệ thống phát hiện:"
+QUALITY_NOTES = "Ý kiến, ghi nhận về số liệu:"
+QUALITY_NONE = "Hệ thống chưa phát hiện số liệu bất thường nào của {unit}{kr} trong năm {year}."
+QUALITY_NONE_ALL = "Hệ thống chưa phát hiện số liệu bất thường nào trong năm {year}."
+QUALITY_UNAVAILABLE = "Chưa có kết quả kiểm tra số liệu; anh/chị thử lại sau ít phút."
+ABOUT_HEAD = "Ý kiến của {speaker} về {subject} đã ghi nhận:"
+ABOUT_NONE = "Dữ liệu chưa ghi nhận ý kiến nào của {speaker} về {subject}{period}."

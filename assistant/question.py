@@ -38,6 +38,8 @@ class Intent(StrEnum):
     STATUS = "status"
     COMPARE = "compare"
     CONCLUDED = "concluded"
+    ABOUT = "about"
+    QUALITY = "quality"
 
 
 # Topic words → words used in key result titles and metric names (generic domain).
@@ -45,6 +47,8 @@ TOPIC_SYNONYMS: dict[str, str] = {
     "giai ngan": "von dau tu cong ke hoach von",
     "dau tu cong": "giai ngan von",
     "thu ngan sach": "du toan thu",
+    "thu tien": "tien su dung dat",
+    "tien dat": "tien su dung dat",
     "thu": "thu ngan sach du toan",
     "dat": "su dung dat",
     "dau gia": "tien su dung dat thu",
@@ -120,6 +124,43 @@ _RISK = (
     "duoi nhat",
     "bet",
 )
+# "Số liệu giống hệt kế hoạch", "số liệu bất thường": the quality of the
+# reported figures (answered from the anomaly detector), not their progress.
+_QUALITY = (
+    "bat thuong",
+    "giong het",
+    "giong y het",
+    "trung khit",
+    "trung ke hoach",
+    "trung voi ke hoach",
+    "bang dung ke hoach",
+    "dung bang ke hoach",
+    "y nhu ke hoach",
+    "so lieu ao",
+    "so lieu sai",
+    "tin cay",
+    "chat luong so lieu",
+    "luy ke giam",
+)
+# "X có ý kiến gì về Y", "X nói gì về Y": what one unit said about another.
+_SAID = (
+    "y kien",
+    "noi gi",
+    "nhan xet",
+    "danh gia gi",
+    "de nghi gi",
+    "kien nghi gi",
+    "phe binh",
+    "nhac nho",
+    "chi dao",
+    "ket luan",
+    "yeu cau gi",
+    "tra loi",
+)
+# Words of a data-quality question about reporting itself, never a key result's subject.
+_REPORTING_WORDS = frozenset(
+    {"bao", "cao", "so", "lieu", "ke", "hoach", "ghi", "nhap", "khai", "vi", "sao", "tai"}
+)
 _COMPARE = ("so sanh", "so voi", "hay hon", "tot hon", "kem hon", "cao hon", "thap hon")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = re.compile(r"\b(20\d\d)\b")
@@ -158,6 +199,9 @@ class ParsedQuestion:
             (weather, prices…): say so rather than answer about something else.
         kinds: for "xã nào…", "phường nào…", "sở nào…", the unit kinds asked about
             (empty: any unit).
+        content_terms: the question's subject: its content words and its own
+            two-syllable phrases (no unit names, fillers, synonyms or generic
+            phrases), to compare key result titles with notes.
     """
 
     text: str
@@ -173,6 +217,7 @@ class ParsedQuestion:
     suggested: list[UnitEntry] = field(default_factory=list)
     off_topic: bool = False
     kinds: frozenset[str] = frozenset()
+    content_terms: list[str] = field(default_factory=list)
 
 
 def _find(seq: list[str], alias: tuple[str, ...]) -> list[int]:
@@ -466,6 +511,10 @@ def detect_intent(folded: str, n_units: int) -> Intent:
     """Classify the question (folded, abbreviations expanded)."""
     padded = f" {folded} "
     has = lambda cues: any(f" {c} " in padded for c in cues)  # noqa: E731
+    if has(_QUALITY):
+        return Intent.QUALITY
+    if n_units >= 2 and has(_SAID) and not has(_COMPARE):
+        return Intent.ABOUT
     if (has(_COMPARE) and n_units >= 1) or (n_units >= 2 and not has(_WHY)):
         return Intent.COMPARE
     if has(_CONCLUDED):
@@ -502,12 +551,22 @@ def detect_period(folded: str, default_year: int) -> tuple[Period | None, int]:
 
 
 def expand_topic(question_terms: list[str]) -> list[str]:
-    """Add the synonyms of topic words (on folded unigrams/bigrams)."""
+    """Add the synonyms of topic words (on folded unigrams/bigrams).
+
+    A cue inside a longer cue that matched gives way to it: "thu tiền đất"
+    is land-use revenue, not the budget revenue "thu" alone means.
+    """
     joined = " ".join(t.replace("_", " ") for t in question_terms if "_" in t)
+    matched = [
+        cue
+        for cue in TOPIC_SYNONYMS
+        if f" {cue} " in f" {joined} " or (" " not in cue and cue in question_terms)
+    ]
     extra: list[str] = []
-    for cue, more in TOPIC_SYNONYMS.items():
-        if f" {cue} " in f" {joined} " or (" " not in cue and cue in question_terms):
-            extra.extend(terms(more))
+    for cue in matched:
+        if any(len(other) > len(cue) and f" {cue} " in f" {other} " for other in matched):
+            continue
+        extra.extend(terms(TOPIC_SYNONYMS[cue]))
     return question_terms + extra
 
 
@@ -607,14 +666,26 @@ def parse_question(
     intent = detect_intent(expanded, len(units) + len(ambiguous))
     # A bigram of two question words ("co_van", "gi_khong") says nothing about the topic.
     topic = [t for t in terms(expanded) if not set(t.split("_")) <= STOP_WORDS]
-    if intent is Intent.CONCLUDED:
+    if intent in (Intent.CONCLUDED, Intent.ABOUT):
         # "kết luận", "giao ban" say what kind of text is wanted, not which key result.
-        noise = {w for cue in _CONCLUDED for w in cue.split()} | {"quy", "gan", "nhat"}
+        noise = {w for cue in _CONCLUDED + _SAID for w in cue.split()} | {"quy", "gan", "nhat"}
+        topic = [t for t in topic if not set(t.split("_")) & noise]
+    if intent is Intent.QUALITY:
+        # "báo cáo số liệu giống hệt kế hoạch" says what is wrong, not which key result.
+        noise = {w for cue in _QUALITY for w in cue.split()} | _REPORTING_WORDS
         topic = [t for t in topic if not set(t.split("_")) & noise]
     content = [t for t in topic if "_" not in t and t not in QUESTION_FILLERS]
+    subject = content + [t for t in topic if "_" in t and t not in GENERIC_PHRASES]
     topic = expand_topic(topic)
     parsed = ParsedQuestion(
-        question, intent, units, ambiguous, topic_terms=topic, period=period, year=year
+        question,
+        intent,
+        units,
+        ambiguous,
+        topic_terms=topic,
+        period=period,
+        year=year,
+        content_terms=subject,
     )
     if intent is Intent.RISK:
         parsed.kinds = asked_kinds(expanded)
@@ -637,12 +708,18 @@ def parse_question(
     if codes:
         pool = [kr for kr in pool if kr.unit_code in codes]
     scored = rank_key_results(topic, pool)
-    if content or intent is Intent.CONCLUDED:
+    if content or intent in (Intent.CONCLUDED, Intent.QUALITY, Intent.ABOUT):
         # Ranking always finds something sharing a word ("ngày" in "ngày mai"):
         # keep only key results the question is really about.
         scored = [(score, kr) for score, kr in scored if content and is_about(kr, topic, content)]
         # "Kết luận gì về xã X" without a subject asks about the unit as a whole.
-        parsed.off_topic = not scored and intent is not Intent.CONCLUDED
+        # Nor do "what did X say about Y" and data-quality questions: their
+        # subject words only rank the texts.
+        parsed.off_topic = not scored and intent not in (
+            Intent.CONCLUDED,
+            Intent.QUALITY,
+            Intent.ABOUT,
+        )
     parsed.key_results = [kr for _, kr in scored]
     parsed.kr_scores = [score for score, _ in scored]
     return parsed

@@ -119,7 +119,8 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _in_period(source: Source, period: Period | None, until_only: bool) -> bool:
+def in_period(source: Source, period: Period | None, until_only: bool) -> bool:
+    """Whether a text's date falls in the period (``until_only``: up to its end, same year)."""
     if period is None or source.date is None:
         return True
     if until_only:
@@ -240,7 +241,7 @@ def causes(
     pool = [
         s
         for s in gather(index, query, unit_code, kr_code, allowed)
-        if _in_period(s, period, True)
+        if in_period(s, period, True)
         and (not kr_code or s.kr_code == kr_code or not wanted or wanted & set(terms(s.text)))
     ]
     ranked = rank(pool, query, kr_code, index.frequencies, CAUSE_CUES)
@@ -268,7 +269,7 @@ def conclusions(
             for s in index.get(where_clause(unit_code=unit_code, kind=["note", "comment"]), 200)
             if allowed(s) and s.id not in {p.id for p in pool}
         ]
-    pool = [s for s in pool if _in_period(s, period, False)]
+    pool = [s for s in pool if in_period(s, period, False)]
     ranked = [r for r in rank(pool, query, kr_code, index.frequencies, CONCLUSION_CUES)]
     ranked.sort(key=lambda r: (-(r.states_cause), -r.score))
     return diverse(ranked, k)

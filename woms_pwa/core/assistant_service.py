@@ -35,6 +35,8 @@ from woms_pwa.core.permissions import Actor, Scope, scope_for
 from woms_pwa.core.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from assistant.catalogue import Catalogue
     from assistant.index import NoteIndex
     from assistant.sources import Source
@@ -238,10 +240,13 @@ def with_people(session: Session, scope: Scope, catalogue: Catalogue) -> Catalog
 
     visible = {u.code for u in catalogue.units}
     rows = session.execute(
-        text("SELECT p.full_name, u.id, u.code FROM person p JOIN unit u ON u.id = p.unit_id")
+        text(
+            "SELECT p.full_name, p.code AS person_code, u.id, u.code "
+            "FROM person p JOIN unit u ON u.id = p.unit_id"
+        )
     )
     people = tuple(
-        PersonEntry(name=str(r.full_name), unit_code=str(r.code))
+        PersonEntry(name=str(r.full_name), unit_code=str(r.code), code=str(r.person_code))
         for r in rows
         if r.code in visible and scope.can_view_unit(r.id)
     )
@@ -256,6 +261,47 @@ def _catalogue(session: Session, actor: Actor, scope: Scope, db_url: str) -> Cat
         found = (now, with_people(session, scope, build_catalogue(session, scope)))
         _CATALOGUES[key] = found
     return found[1]
+
+
+def anomalies_for(session: Session, actor: Actor) -> Any:
+    """A lookup of the data-quality findings ``actor`` may see (the alerts page's rows).
+
+    Reads the latest alerts report (computed in the background; see
+    :func:`woms_pwa.core.alerts.service.alerts_view`), restricted to the
+    actor's scope, with the explanations units gave.
+    """
+    from assistant.quality import Anomaly
+
+    def lookup(codes: Sequence[str], year: int) -> list[Anomaly]:
+        from woms_pwa.core.alerts.service import alerts_view
+
+        view = alerts_view(session, actor, period=str(year))
+        if view.report is None:
+            return []
+        wanted = set(codes)
+        out: list[Anomaly] = []
+        for row in view.report.anomalies:
+            if row.get("kr_code") not in wanted:
+                continue
+            person = row.get("owner_person_id")
+            out.append(
+                Anomaly(
+                    kr_code=str(row["kr_code"]),
+                    kr_title=str(row.get("title") or ""),
+                    unit_code=str(row.get("owner_code") or ""),
+                    unit_name=str(row.get("owner_name") or ""),
+                    unit_id=int(row.get("owner_unit_id") or 0),
+                    kind=str(row.get("kind") or ""),
+                    message=str(row.get("message") or ""),
+                    evidence=str(row.get("evidence") or ""),
+                    owner_key=f"P{person}" if person is not None else "",
+                    as_of=view.report.as_of,
+                    review_note=str(row.get("review_note") or ""),
+                )
+            )
+        return out
+
+    return lookup
 
 
 def _answer_tolerantly(location: IndexLocation, compose: Any) -> Answer:
@@ -334,6 +380,7 @@ def ask(
             lambda codes, until: compute_facts(session, scope, codes, until),
             allowed_by(scope),
             link_for,
+            anomalies_for(session, actor),
         )
         return composer.answer(parsed)
 
