@@ -8,6 +8,9 @@ from woms_pwa.components.nav import nav_bar
 from woms_pwa.core import messages as msg
 from woms_pwa.state import AuthState
 
+# Touch targets: large enough for a thumb (WCAG 2.5.5 asks for 44 px).
+TOUCH = "48px"
+
 
 def header() -> rx.Component:
     """Top bar: app name (link home), who is signed in, and sign-out."""

@@ -6,8 +6,7 @@ from typing import Any
 
 import reflex as rx
 
-# Large enough for a thumb (WCAG 2.5.5 asks 44 px).
-TOUCH = "48px"
+from woms_pwa.components.layout import TOUCH
 
 
 def settings_form(

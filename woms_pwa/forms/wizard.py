@@ -12,11 +12,10 @@ from typing import Any
 
 import reflex as rx
 
-from woms_pwa.components.layout import error_callout
+from woms_pwa.components.layout import TOUCH, error_callout
 from woms_pwa.core.messages import forms as msg
 from woms_pwa.forms.wizard_state import UPLOAD_SLOTS
 
-TOUCH = "48px"
 DEBOUNCE_MS = 400
 
 

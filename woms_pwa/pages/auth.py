@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex.event import EventSpec
 
-from woms_pwa.components.layout import error_callout, page
+from woms_pwa.components.layout import TOUCH, error_callout, page
 from woms_pwa.context import db, settings
 from woms_pwa.core import messages as msg
 from woms_pwa.core.services.auth import AuthError, sign_in
@@ -80,7 +80,7 @@ def sign_in_page() -> rx.Component:
                         type="submit",
                         size="3",
                         width="100%",
-                        min_height="48px",
+                        min_height=TOUCH,
                         id="sign-in",
                     ),
                     spacing="3",

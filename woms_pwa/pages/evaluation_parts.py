@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from analytics.scoring import Rating
+from woms_pwa.components.layout import TOUCH
 from woms_pwa.core import messages as msg
 from woms_pwa.core.evaluation.views import EvaluationView
 from woms_pwa.core.messages import evaluation as emsg
@@ -161,7 +162,7 @@ def step_form(heading: str, *fields: rx.Component, on_submit: Any) -> rx.Compone
 
 def submit_button(label: str, button_id: str) -> rx.Component:
     """A full-width submit button (48px high)."""
-    return rx.button(label, type="submit", size="3", width="100%", min_height="48px", id=button_id)
+    return rx.button(label, type="submit", size="3", width="100%", min_height=TOUCH, id=button_id)
 
 
 def saved_callout() -> rx.Component:

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import reflex as rx
 from reflex.event import EventSpec
 
-from woms_pwa.components.layout import error_callout, loading_block, page
+from woms_pwa.components.layout import TOUCH, error_callout, loading_block, page
 from woms_pwa.components.nav import NavItem
 from woms_pwa.context import db
 from woms_pwa.core.forms.catalogue import FormError, create_form, list_forms
@@ -133,7 +133,7 @@ def builder_list_page() -> rx.Component:
                                 msg.CREATE,
                                 type="submit",
                                 size="3",
-                                min_height="48px",
+                                min_height=TOUCH,
                                 id="create-form",
                             ),
                             spacing="2",

@@ -6,14 +6,12 @@ from typing import Any
 
 import reflex as rx
 
-from woms_pwa.components.layout import error_callout, loading_block, page
+from woms_pwa.components.layout import TOUCH, error_callout, loading_block, page
 from woms_pwa.core.messages import forms as msg
 from woms_pwa.forms import builder_ops as ops
 from woms_pwa.pages.forms_builder import BUILDER_ROUTE, EDITOR_ROUTE
 from woms_pwa.pages.forms_editor_state import FormEditorState
 from woms_pwa.routing import PageSpec
-
-TOUCH = "48px"
 
 
 def _outline_row(row: rx.Var[dict[str, str]]) -> rx.Component:

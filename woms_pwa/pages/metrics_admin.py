@@ -6,7 +6,7 @@ import reflex as rx
 from reflex.event import EventSpec
 
 from metric_library.catalogue import DATA_SOURCES, DIRECTIONS, KINDS, PERSPECTIVES
-from woms_pwa.components.layout import error_callout, loading_block, page
+from woms_pwa.components.layout import TOUCH, error_callout, loading_block, page
 from woms_pwa.components.nav import NavItem
 from woms_pwa.context import db
 from woms_pwa.core.messages import metrics as mmsg
@@ -261,14 +261,14 @@ def _editor() -> rx.Component:
                 rx.input(id="f-reason", name="reason", size="3", width="100%"),
                 rx.hstack(
                     rx.button(
-                        mmsg.SAVE, type="submit", size="3", min_height="48px", id="metric-save"
+                        mmsg.SAVE, type="submit", size="3", min_height=TOUCH, id="metric-save"
                     ),
                     rx.button(
                         mmsg.CANCEL,
                         type="button",
                         variant="soft",
                         size="3",
-                        min_height="48px",
+                        min_height=TOUCH,
                         on_click=MetricsAdminState.cancel,
                     ),
                 ),
@@ -353,7 +353,7 @@ def _merge_form() -> rx.Component:
                 rx.heading(mmsg.MERGE_TITLE, size="4", as_="h2"),
                 field("merge-source", "source", mmsg.MERGE_SOURCE),
                 field("merge-target", "target", mmsg.MERGE_TARGET),
-                rx.button(mmsg.MERGE_BUTTON, type="submit", size="3", min_height="48px"),
+                rx.button(mmsg.MERGE_BUTTON, type="submit", size="3", min_height=TOUCH),
                 spacing="2",
                 width="100%",
             ),

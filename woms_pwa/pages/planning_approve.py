@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import reflex as rx
 from reflex.event import EventSpec
 
-from woms_pwa.components.layout import error_callout, loading_block, page
+from woms_pwa.components.layout import TOUCH, error_callout, loading_block, page
 from woms_pwa.components.nav import NavItem
 from woms_pwa.context import db
 from woms_pwa.core.messages import planning as msg
@@ -204,7 +204,7 @@ def _decision() -> rx.Component:
                         on_click=s.approve,
                         color_scheme="grass",
                         size="3",
-                        min_height="48px",
+                        min_height=TOUCH,
                         id="approve-plan",
                     ),
                     rx.button(
@@ -213,7 +213,7 @@ def _decision() -> rx.Component:
                         on_click=s.return_plan,
                         color_scheme="orange",
                         size="3",
-                        min_height="48px",
+                        min_height=TOUCH,
                         id="return-plan",
                     ),
                     wrap="wrap",
@@ -228,7 +228,7 @@ def _decision() -> rx.Component:
                         on_click=s.approve_amendments,
                         color_scheme="grass",
                         size="3",
-                        min_height="48px",
+                        min_height=TOUCH,
                         id="approve-amendments",
                     ),
                     rx.button(
@@ -236,7 +236,7 @@ def _decision() -> rx.Component:
                         on_click=s.return_amendments,
                         color_scheme="orange",
                         size="3",
-                        min_height="48px",
+                        min_height=TOUCH,
                         id="return-amendments",
                     ),
                     wrap="wrap",
